@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+/** Every environment variable Jalon reads, with its default. The README lists the same. */
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/ })
+    .optional()
+    .describe('PostgreSQL URL; unset → embedded PGlite in JALON_DATA_DIR'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  JALON_DATA_DIR: z.string().min(1).default('./.jalon'),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  JALON_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9:_-]+$/)
+    .default('jalon'),
+  JALON_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  JALON_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  JALON_SECRET_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 random bytes in base64 (openssl rand -base64 32)')
+    .optional(),
+  JALON_BOOTSTRAP_ADMIN_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
+  JALON_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
+  JALON_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+  JALON_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(8000),
+  LOG_LEVEL: LogLevel.default('info'),
+});
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string | null;
+  readonly databasePoolSize: number;
+  readonly dataDir: string;
+  readonly redisUrl: string;
+  readonly queuePrefix: string;
+  readonly role: 'all' | 'api' | 'worker';
+  readonly publicUrl: string;
+  /** 32 bytes: the AES-256-GCM key for tracker credentials at rest. */
+  readonly secretKey: Buffer;
+  readonly bootstrapAdminKey: string | null;
+  readonly bodyLimit: number;
+  readonly workerConcurrency: number;
+  readonly shutdownTimeoutMs: number;
+  readonly logLevel: z.infer<typeof LogLevel>;
+  /** Human-readable notes about defaults taken (e.g. a generated secret key), logged at start. */
+  readonly warnings: readonly string[];
+}
+
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Parses the environment; throws ConfigError naming every bad variable. Has no side effects. */
+export function parseEnv(env: NodeJS.ProcessEnv): z.infer<typeof EnvSchema> {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  return result.data;
+}
+
+/**
+ * Builds the frozen Config. Outside production a missing JALON_SECRET_KEY is generated once into
+ * the data dir (and reused after), so credentials stay readable across restarts; in production it
+ * is required, because a key that lives next to the data it protects protects little.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = parseEnv(env);
+  const warnings: string[] = [];
+  const dataDir = resolve(e.JALON_DATA_DIR);
+  let secretKey: Buffer;
+  if (e.JALON_SECRET_KEY) {
+    secretKey = Buffer.from(e.JALON_SECRET_KEY, 'base64');
+  } else if (e.NODE_ENV === 'production') {
+    throw new ConfigError(['JALON_SECRET_KEY: required in production (openssl rand -base64 32)']);
+  } else {
+    secretKey = devSecretKey(dataDir);
+    warnings.push(`JALON_SECRET_KEY is unset: using the development key in ${join(dataDir, 'secret.key')}`);
+  }
+  return Object.freeze({
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL ?? null,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    dataDir,
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.JALON_QUEUE_PREFIX,
+    role: e.JALON_ROLE,
+    publicUrl: (e.JALON_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    secretKey,
+    bootstrapAdminKey: e.JALON_BOOTSTRAP_ADMIN_KEY ?? null,
+    bodyLimit: e.JALON_BODY_LIMIT,
+    workerConcurrency: e.JALON_WORKER_CONCURRENCY,
+    shutdownTimeoutMs: e.JALON_SHUTDOWN_TIMEOUT_MS,
+    logLevel: e.LOG_LEVEL,
+    warnings,
+  });
+}
+
+function devSecretKey(dataDir: string): Buffer {
+  const file = join(dataDir, 'secret.key');
+  try {
+    return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const key = randomBytes(32);
+    writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+    return key;
+  }
+}

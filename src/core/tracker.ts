@@ -1,0 +1,149 @@
+import { JalonError } from './errors.ts';
+import type { LinkScope, Task, TaskRef, Tracker } from './task.ts';
+
+/** A webhook request as received: lower-cased headers and the exact raw bytes. */
+export interface RawWebhook {
+  readonly method: 'POST' | 'HEAD';
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly body: Buffer;
+  /** The exact callback URL the tracker was given (Trello signs body + this URL). */
+  readonly callbackUrl: string;
+  readonly receivedAt: Date;
+}
+
+export type WebhookVerdict =
+  /** Signature valid: record the delivery. */
+  | { readonly kind: 'accept' }
+  /** Asana's first request: answer 200 echoing these headers, and store the secret. */
+  | {
+      readonly kind: 'handshake';
+      readonly responseHeaders: Readonly<Record<string, string>>;
+      readonly secret: string;
+    }
+  /** Trello's HEAD check at registration: answer 200, store nothing. */
+  | { readonly kind: 'probe' }
+  | { readonly kind: 'reject'; readonly reason: string };
+
+export type TrackerEventKind = 'created' | 'updated' | 'deleted' | 'comment';
+
+export interface TrackerEvent {
+  /** Stable across redeliveries of the same change. */
+  readonly key: string;
+  readonly kind: TrackerEventKind;
+  readonly externalId: string;
+  readonly occurredAt: string;
+  readonly actorId: string | null;
+  /** A complete snapshot when the payload carries one; null when the item must be fetched. */
+  readonly task: Task | null;
+}
+
+export interface ParsedDelivery {
+  /** Unique per delivery, identical across the tracker's retries of it. */
+  readonly deliveryKey: string;
+  /** Events that Jalon's own writes caused (the integration user as actor) are already dropped. */
+  readonly events: readonly TrackerEvent[];
+}
+
+/** Opaque to the core: each adapter encodes where its listing stopped. */
+export type Cursor = string;
+
+export interface TaskPage {
+  readonly tasks: readonly Task[];
+  /** Where the next incremental listing should resume (already overlapping the boundary). */
+  readonly cursor: Cursor;
+}
+
+/** A client decision to write back into the provider's tracker. */
+export interface DecisionMark {
+  readonly decisionId: string;
+  readonly decision: 'accept' | 'reject';
+  readonly deliverableTitle: string;
+  readonly decidedBy: string;
+  readonly decidedAt: string;
+  readonly note: string | null;
+  readonly criteria: readonly { criterion: string; met: boolean; comment?: string | undefined }[];
+}
+
+export interface PushResult {
+  /** False when a comment with this decision's marker was already there. */
+  readonly commented: boolean;
+  readonly marked: boolean;
+}
+
+export interface WebhookRegistration {
+  readonly externalId: string;
+  readonly expiresAt: string | null;
+}
+
+/**
+ * One tracker connection, spoken to in Jalon's words. Implementations live in `adapters/`; they
+ * receive their SDK client so contract tests can point it at nock.
+ */
+export interface TrackerAdapter {
+  readonly tracker: Tracker;
+  /** Checks the signature over the raw bytes in constant time; current and previous secret. */
+  verifyWebhook(req: RawWebhook): WebhookVerdict;
+  /** Vendor JSON → what changed. Throws MalformedWebhook on a body it cannot read. */
+  parseWebhook(req: RawWebhook): ParsedDelivery;
+  /** The full current item; null when it is gone at the tracker. */
+  fetchTask(ref: TaskRef): Promise<Task | null>;
+  /** Every task of the scope changed since the cursor (all of them when null), page by page. */
+  listChanged(scope: LinkScope, since: Cursor | null): AsyncIterable<TaskPage>;
+  /** Comment with the decision marker unless present, then the visible marker. Idempotent. */
+  pushDecision(ref: TaskRef, decision: DecisionMark): Promise<PushResult>;
+  /** Registers (or refreshes) the webhooks that make the tracker call `callbackUrl` for the scope. */
+  registerWebhooks(scope: LinkScope, callbackUrl: string): Promise<readonly WebhookRegistration[]>;
+  /** The account the connection acts as: events by it are Jalon's own and dropped. */
+  whoAmI(): Promise<{ readonly accountId: string; readonly name: string }>;
+}
+
+/** The marker placed in push-back comments; adapters search for it before posting. */
+export const decisionMarker = (decisionId: string): string => `[jalon:decision:${decisionId}]`;
+
+export class TrackerRateLimited extends JalonError {
+  readonly retryAfterMs: number;
+  constructor(tracker: Tracker, retryAfterMs: number) {
+    super('tracker_rate_limited', `${tracker} asked to wait ${retryAfterMs} ms`, {
+      retryable: true,
+      details: { tracker, retryAfterMs },
+    });
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+export class TrackerAuthFailed extends JalonError {
+  constructor(tracker: Tracker, detail: string) {
+    super('tracker_auth_failed', `${tracker} refused the connection's credentials: ${detail}`);
+  }
+}
+
+export class TaskGone extends JalonError {
+  constructor(tracker: Tracker, externalId: string) {
+    super('tracker_item_gone', `${tracker} item ${externalId} no longer exists`);
+  }
+}
+
+export class TrackerUnavailable extends JalonError {
+  constructor(tracker: Tracker, detail: string) {
+    super('tracker_unavailable', `${tracker} is unavailable: ${detail}`, { retryable: true });
+  }
+}
+
+export class MalformedWebhook extends JalonError {
+  constructor(tracker: Tracker, detail: string) {
+    super('malformed_webhook', `${tracker} webhook body cannot be read: ${detail}`);
+  }
+}
+
+/** What an adapter factory receives for one connection (credentials already decrypted). */
+export interface AdapterContext<Credentials = unknown, Settings = unknown> {
+  readonly connectionId: string;
+  /** The SDK's root (tests and the sandbox point it elsewhere); null → the vendor's. */
+  readonly baseUrl: string | null;
+  readonly credentials: Credentials;
+  readonly settings: Settings;
+  /** Accepted signing secrets: the current one and, during a rotation, the previous one. */
+  readonly webhookSecrets: readonly string[];
+  /** The integration user's account id at the tracker, when known: its events are dropped. */
+  readonly integrationAccountId: string | null;
+}

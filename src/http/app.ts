@@ -1,0 +1,93 @@
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import underPressure from '@fastify/under-pressure';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { ReadinessReport, Services } from '../services/services.ts';
+import { authPlugin } from './auth.ts';
+import { handleError, problem, sendProblem } from './problem.ts';
+import { apiKeyRoutes } from './routes/api-keys.routes.ts';
+import { healthRoutes } from './routes/health.routes.ts';
+
+export interface AppDeps {
+  readonly logger: Logger;
+  readonly services: Services;
+  readonly readiness: () => Promise<ReadinessReport>;
+  readonly bodyLimit?: number;
+  readonly publicUrl?: string;
+  /** Thresholds at which the process answers 503 instead of taking more work. */
+  readonly pressure?: { maxEventLoopDelayMs?: number; maxHeapUsedBytes?: number };
+}
+
+export const API_VERSION = '0.1.0';
+
+/** Builds the HTTP app from its dependencies; no I/O happens until it listens or is injected. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: deps.bodyLimit ?? 1_048_576,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((req, reply) =>
+    sendProblem(
+      reply,
+      problem(404, 'route_not_found', `No route ${req.method} ${req.url.split('?')[0]}`, req.id),
+    ),
+  );
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(helmet, { global: true });
+  await app.register(underPressure, {
+    maxEventLoopDelay: deps.pressure?.maxEventLoopDelayMs ?? 1000,
+    maxHeapUsedBytes: deps.pressure?.maxHeapUsedBytes ?? 0,
+    retryAfter: 5,
+    pressureHandler: (req, reply, type, value) => {
+      reply.header('retry-after', '5');
+      sendProblem(
+        reply,
+        problem(503, 'overloaded', `The service is overloaded (${type}: ${value}); retry later`, req.id),
+      );
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Jalon API',
+        version: API_VERSION,
+        description:
+          'Tracks outsourced work in Jira, Trello and Asana against the contract: deliverables, acceptance, payment milestones.',
+        license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+      },
+      servers: [{ url: deps.publicUrl ?? 'http://127.0.0.1:3000' }],
+      components: {
+        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'A Jalon API key' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  await app.register(authPlugin, { authenticate: (token) => deps.services.apiKeys.authenticate(token) });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(healthRoutes, { readiness: deps.readiness });
+  await app.register(apiKeyRoutes, { services: deps.services });
+  return app;
+}

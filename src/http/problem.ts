@@ -1,0 +1,137 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import {
+  Conflict,
+  Forbidden,
+  InvalidTransition,
+  JalonError,
+  NotFound,
+  Unauthenticated,
+  Unavailable,
+  ValidationFailed,
+} from '../core/errors.ts';
+
+/** RFC 9457 problem details, with Jalon's stable `code` and the request id. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  requestId: string;
+  errors?: { path: string; message: string }[];
+  [extra: string]: unknown;
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  410: 'Gone',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  requestId: string,
+  extra: Record<string, unknown> = {},
+): Problem {
+  return {
+    type: `urn:jalon:problem:${code}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    requestId,
+    ...extra,
+  };
+}
+
+/** The only place a core error becomes an HTTP status. */
+export function statusOf(err: JalonError): number {
+  if (err instanceof ValidationFailed) return 422;
+  if (err instanceof NotFound) return 404;
+  if (err instanceof InvalidTransition || err instanceof Conflict) return 409;
+  if (err instanceof Unauthenticated) return 401;
+  if (err instanceof Forbidden) return 403;
+  if (err instanceof Unavailable) return 503;
+  return err.retryable ? 503 : 400;
+}
+
+/** Builds the problem for any error thrown while handling a request. */
+export function toProblem(err: unknown, requestId: string): Problem {
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const errors = err.validation.map((v) => ({
+      path: [err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
+      message: v.message ?? 'is invalid',
+    }));
+    return problem(
+      400,
+      'validation_failed',
+      `The ${err.validationContext ?? 'request'} is invalid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+      requestId,
+      { errors },
+    );
+  }
+  if (err instanceof ValidationFailed) {
+    return problem(
+      422,
+      err.code,
+      `${err.message}: ${err.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+      requestId,
+      {
+        errors: [...err.errors],
+      },
+    );
+  }
+  if (err instanceof JalonError) {
+    return problem(statusOf(err), err.code, err.message, requestId, err.details ?? {});
+  }
+  if (isResponseSerializationError(err)) {
+    return problem(500, 'internal_error', 'The server failed to produce its answer', requestId);
+  }
+  const fe = err as Partial<FastifyError>;
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    const code = fastifyCode(fe.code);
+    return problem(fe.statusCode, code, fe.message ?? 'Bad request', requestId);
+  }
+  return problem(500, 'internal_error', 'An unexpected error occurred; it has been logged', requestId);
+}
+
+function fastifyCode(code: string | undefined): string {
+  switch (code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'body_too_large';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'unsupported_media_type';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return 'malformed_body';
+    default:
+      return 'bad_request';
+  }
+}
+
+export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
+  return reply.code(p.status).type(PROBLEM_CONTENT_TYPE).send(p);
+}
+
+export function handleError(err: unknown, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const p = toProblem(err, req.id);
+  if (p.status >= 500) req.log.error({ err }, 'request failed');
+  else req.log.debug({ code: p.code }, 'request rejected');
+  return sendProblem(reply, p);
+}

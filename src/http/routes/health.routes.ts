@@ -1,0 +1,47 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { ReadinessReport } from '../../services/services.ts';
+
+const Readiness = z
+  .object({ status: z.enum(['ready', 'not_ready']), checks: z.record(z.string(), z.enum(['ok', 'down'])) })
+  .meta({ id: 'Readiness', example: { status: 'ready', checks: { database: 'ok', redis: 'ok' } } });
+
+export const healthRoutes: FastifyPluginAsync<{ readiness: () => Promise<ReadinessReport> }> = async (
+  root,
+  opts,
+) => {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    '/health',
+    {
+      schema: {
+        operationId: 'getHealth',
+        tags: ['operations'],
+        summary: 'Liveness: the process answers',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+      logLevel: 'warn',
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+  app.get(
+    '/ready',
+    {
+      schema: {
+        operationId: 'getReadiness',
+        tags: ['operations'],
+        summary: 'Readiness: the database and Redis are reachable',
+        response: { 200: Readiness, 503: Readiness },
+      },
+      logLevel: 'warn',
+    },
+    async (_req, reply) => {
+      const report = await opts.readiness();
+      return reply.code(report.ready ? 200 : 503).send({
+        status: report.ready ? 'ready' : 'not_ready',
+        checks: { ...report.checks },
+      });
+    },
+  );
+};

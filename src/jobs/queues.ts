@@ -1,0 +1,56 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { Unavailable } from '../core/errors.ts';
+import { DEFAULT_JOB_OPTIONS, type JobDefinition } from './job.ts';
+import { producerConnection } from './redis.ts';
+
+export interface Queues {
+  /** Adds a job; resolves to its id. Rejects with Unavailable when Redis is down. */
+  enqueue<P>(def: JobDefinition<P>, payload: P, opts?: { delay?: number; jobId?: string }): Promise<string>;
+  queue(name: string): Queue;
+  readonly prefix: string;
+  readonly connection: Redis;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createQueues(opts: { redisUrl: string; prefix: string }): Queues {
+  const connection = producerConnection(opts.redisUrl);
+  connection.on('error', () => {}); // surfaced through ping() and enqueue rejections
+  const queues = new Map<string, Queue>();
+  const queue = (name: string): Queue => {
+    let q = queues.get(name);
+    if (!q) {
+      q = new Queue(name, { connection, prefix: opts.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      q.on('error', () => {});
+      queues.set(name, q);
+    }
+    return q;
+  };
+  return {
+    prefix: opts.prefix,
+    connection,
+    queue,
+    async enqueue(def, payload, extra = {}) {
+      const data = def.payload.parse(payload);
+      const jobId = extra.jobId ?? def.jobId?.(data);
+      try {
+        const job = await queue(def.queue).add(def.name, data, {
+          ...def.options,
+          ...(jobId ? { jobId } : {}),
+          ...(extra.delay ? { delay: extra.delay } : {}),
+        });
+        return job.id ?? jobId ?? '';
+      } catch (err) {
+        throw new Unavailable('The job queue (Redis)', err);
+      }
+    },
+    async ping() {
+      await connection.ping();
+    },
+    async close() {
+      await Promise.all([...queues.values()].map((q) => q.close()));
+      connection.disconnect();
+    },
+  };
+}

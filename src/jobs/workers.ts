@@ -1,0 +1,64 @@
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import type { Logger } from 'pino';
+import { JalonError } from '../core/errors.ts';
+import type { QueueProcessor } from './job.ts';
+import { workerConnection } from './redis.ts';
+
+export interface Workers {
+  readonly workers: readonly Worker[];
+  /** Stops taking jobs and waits for the running ones to finish. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts one BullMQ worker per processor. This is the one place that decides what BullMQ does
+ * with an error: a JalonError that is not retryable fails the job at once, anything else is
+ * retried with the job's backoff.
+ */
+export function startWorkers(
+  processors: readonly QueueProcessor[],
+  opts: { redisUrl: string; prefix: string; concurrency: number; logger: Logger },
+): Workers {
+  const connection = workerConnection(opts.redisUrl);
+  connection.on('error', () => {});
+  const workers = processors.map((p) => {
+    const log = opts.logger.child({ queue: p.queue });
+    const worker = new Worker(
+      p.queue,
+      async (job: Job) => {
+        try {
+          return await p.process(job.data, job);
+        } catch (err) {
+          throw mapError(err);
+        }
+      },
+      {
+        connection,
+        prefix: opts.prefix,
+        concurrency: p.concurrency ?? opts.concurrency,
+        autorun: true,
+      },
+    );
+    worker.on('failed', (job, err) =>
+      log.warn({ jobId: job?.id, attempt: job?.attemptsMade, code: codeOf(err) }, 'job failed'),
+    );
+    worker.on('error', (err) => log.error({ err: { message: err.message } }, 'worker error'));
+    return worker;
+  });
+  return {
+    workers,
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+      connection.disconnect();
+    },
+  };
+}
+
+function mapError(err: unknown): Error {
+  if (err instanceof JalonError && !err.retryable) {
+    return new UnrecoverableError(`${err.code}: ${err.message}`);
+  }
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+const codeOf = (err: Error): string => (err instanceof JalonError ? err.code : err.name);

@@ -1,0 +1,11 @@
+import type { ApiKeyService } from './api-keys.service.ts';
+
+/** The use cases the HTTP layer and the workers call; assembled in container.ts. */
+export interface Services {
+  readonly apiKeys: ApiKeyService;
+}
+
+export interface ReadinessReport {
+  readonly ready: boolean;
+  readonly checks: Readonly<Record<string, 'ok' | 'down'>>;
+}

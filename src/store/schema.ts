@@ -1,0 +1,16 @@
+import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+/**
+ * Drizzle's view of the tables the SQL migrations create. The migrations are the truth; a test
+ * (test/integration/store.test.ts) selects every column declared here so the two cannot drift.
+ */
+export const apiKeys = pgTable('api_keys', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ['admin', 'pmo', 'finance', 'provider'] }).notNull(),
+  providerId: text('provider_id'),
+  secretHash: text('secret_hash').notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+});
