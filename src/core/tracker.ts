@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { JalonError } from './errors.ts';
 import type { LinkScope, Task, TaskRef, Tracker } from './task.ts';
 
@@ -146,4 +147,14 @@ export interface AdapterContext<Credentials = unknown, Settings = unknown> {
   readonly webhookSecrets: readonly string[];
   /** The integration user's account id at the tracker, when known: its events are dropped. */
   readonly integrationAccountId: string | null;
+}
+
+/** A tracker as the composition root sees it: how to read its settings and build its adapter. */
+export interface TrackerModule<Credentials = unknown, Settings = unknown> {
+  readonly tracker: Tracker;
+  /** Write-only credentials as API.md lists them for this tracker. */
+  readonly credentials: z.ZodType<Credentials>;
+  /** Per-connection overrides; every field optional, defaults that work with no settings. */
+  readonly settings: z.ZodType<Settings>;
+  create(ctx: AdapterContext<Credentials, Settings>): TrackerAdapter;
 }
