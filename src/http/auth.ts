@@ -49,8 +49,12 @@ export const authPlugin = fp(
     app.addHook('onRoute', (route) => {
       const handlers = [route.preHandler ?? []].flat() as unknown[];
       const guard = handlers.find((h): h is RoleGuard => typeof h === 'function' && 'roles' in h);
-      if (!guard || !route.schema) return;
+      if (!route.schema) return;
       const schema = route.schema as Record<string, unknown>;
+      if (!guard) {
+        schema.security ??= []; // public (or signature-checked) route: no API key
+        return;
+      }
       schema.security = [{ bearerAuth: [] }];
       const roles = `Roles: ${guard.roles.join(', ')}.`;
       schema.description = schema.description ? `${schema.description}\n\n${roles}` : roles;

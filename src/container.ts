@@ -1,0 +1,111 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { buildApp } from './http/app.ts';
+import type { QueueProcessor } from './jobs/job.ts';
+import { noopProcessor } from './jobs/noop.job.ts';
+import { createQueues, type Queues } from './jobs/queues.ts';
+import { probeRedis } from './jobs/redis.ts';
+import { startWorkers, type Workers } from './jobs/workers.ts';
+import { createApiKeyService } from './services/api-keys.service.ts';
+import type { ReadinessReport, Services } from './services/services.ts';
+import { type Database, openDatabase } from './store/db.ts';
+import { migrate } from './store/migrate.ts';
+import { createStore, type Store } from './store/store.ts';
+
+/** Raised for a dependency missing at start; main prints the message alone, no stack trace. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+export interface Container {
+  readonly config: Config;
+  readonly database: Database;
+  readonly store: Store;
+  readonly queues: Queues;
+  readonly services: Services;
+  readiness(): Promise<ReadinessReport>;
+  buildHttp(): Promise<FastifyInstance>;
+  startWorkers(): Workers;
+  close(): Promise<void>;
+}
+
+export function redisHelp(url: string): string {
+  return [
+    `Jalon cannot reach Redis at ${url}.`,
+    'Start one, then start Jalon again:',
+    '  docker compose up -d redis          (from this repository)',
+    '  sudo apt-get install redis-server   (Debian/Ubuntu; brew install redis && brew services start redis on macOS)',
+    'or point REDIS_URL at a running Redis.',
+  ].join('\n');
+}
+
+/** The composition root: the only module that knows the concrete store, queues and adapters. */
+export async function createContainer(config: Config, logger: Logger): Promise<Container> {
+  try {
+    await probeRedis(config.redisUrl);
+  } catch {
+    throw new StartupError(redisHelp(config.redisUrl));
+  }
+  let database: Database;
+  try {
+    database = await openDatabase({
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.databasePoolSize,
+    });
+    const { applied } = await migrate(database);
+    if (applied.length > 0) logger.info({ applied, database: database.kind }, 'migrations applied');
+  } catch (err) {
+    const where = config.databaseUrl ? 'DATABASE_URL' : `the embedded database in ${config.dataDir}`;
+    throw new StartupError(`Jalon cannot open ${where}: ${(err as Error).message}`);
+  }
+  const store = createStore(database);
+  const queues = createQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix });
+  const services: Services = {
+    apiKeys: createApiKeyService({ apiKeys: store.apiKeys, bootstrapAdminKey: config.bootstrapAdminKey }),
+  };
+  const processors: QueueProcessor[] = [noopProcessor];
+
+  const readiness = async (): Promise<ReadinessReport> => {
+    const [db, redis] = await Promise.all([
+      database.ping().then(
+        () => 'ok' as const,
+        () => 'down' as const,
+      ),
+      queues.ping().then(
+        () => 'ok' as const,
+        () => 'down' as const,
+      ),
+    ]);
+    return { ready: db === 'ok' && redis === 'ok', checks: { database: db, redis } };
+  };
+
+  return {
+    config,
+    database,
+    store,
+    queues,
+    services,
+    readiness,
+    buildHttp: () =>
+      buildApp({
+        logger,
+        services,
+        readiness,
+        bodyLimit: config.bodyLimit,
+        publicUrl: config.publicUrl,
+      }),
+    startWorkers: () =>
+      startWorkers(processors, {
+        redisUrl: config.redisUrl,
+        prefix: config.queuePrefix,
+        concurrency: config.workerConcurrency,
+        logger,
+      }),
+    async close() {
+      await queues.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { ConfigError, loadConfig } from './config.ts';
+import { createContainer, StartupError } from './container.ts';
+import type { Workers } from './jobs/workers.ts';
+import { createLogger } from './logger.ts';
+
+/**
+ * The one entry point. JALON_ROLE chooses what runs: `api` (HTTP and webhook receivers),
+ * `worker` (BullMQ workers) or `all`. SIGTERM/SIGINT stop taking work, let in-flight requests
+ * and jobs finish, then exit 0.
+ */
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  for (const w of config.warnings) logger.warn(w);
+
+  let container: Awaited<ReturnType<typeof createContainer>>;
+  try {
+    container = await createContainer(config, logger);
+  } catch (err) {
+    if (err instanceof StartupError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(69);
+    }
+    throw err;
+  }
+
+  const runsApi = config.role !== 'worker';
+  const runsWorkers = config.role !== 'api';
+  const app = runsApi ? await container.buildHttp() : null;
+  const workers: Workers | null = runsWorkers ? container.startWorkers() : null;
+  if (app) await app.listen({ port: config.port, host: config.host });
+  logger.info(
+    { role: config.role, database: container.database.kind, url: app ? config.publicUrl : undefined },
+    'jalon started',
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    timer.unref();
+    try {
+      await app?.close();
+      await workers?.close();
+      await container.close();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+await main();

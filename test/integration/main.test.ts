@@ -1,0 +1,72 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TEST_REDIS_URL } from '../support/env.ts';
+
+const main = new URL('../../src/main.ts', import.meta.url).pathname;
+
+function run(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exit: Promise<number | null>;
+} {
+  const child = spawn(process.execPath, [main], {
+    env: { PATH: process.env.PATH ?? '', JALON_DATA_DIR: mkdtempSync(join(tmpdir(), 'jalon-main-')), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d) => {
+    out += d;
+  });
+  child.stderr?.on('data', (d) => {
+    out += d;
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => out, exit };
+}
+
+async function waitFor(url: string, deadline: number): Promise<Response> {
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return res;
+    } catch {}
+    if (Date.now() > deadline) throw new Error(`${url} did not answer in time`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('the process', () => {
+  it('stops on an invalid variable with a message naming it', async () => {
+    const p = run({ PORT: 'eighty', REDIS_URL: TEST_REDIS_URL });
+    expect(await p.exit).toBe(78);
+    expect(p.output()).toContain('PORT:');
+    expect(p.output()).not.toContain('    at ');
+  });
+
+  it('says how to start Redis when it cannot reach it, without a stack trace', async () => {
+    const p = run({ REDIS_URL: 'redis://127.0.0.1:1' });
+    expect(await p.exit).toBe(69);
+    expect(p.output()).toContain('cannot reach Redis');
+    expect(p.output()).toContain('docker compose up -d redis');
+    expect(p.output()).not.toContain('    at ');
+  });
+
+  it('starts on the embedded database, is ready, and exits 0 within 10 s of SIGTERM', async () => {
+    const port = String(20_000 + Math.floor(Math.random() * 20_000));
+    const p = run({
+      PORT: port,
+      REDIS_URL: TEST_REDIS_URL,
+      JALON_QUEUE_PREFIX: `jt-main-${port}`,
+      LOG_LEVEL: 'warn',
+    });
+    const ready = await waitFor(`http://127.0.0.1:${port}/ready`, Date.now() + 45_000);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', redis: 'ok' } });
+    const stoppedAt = Date.now();
+    p.child.kill('SIGTERM');
+    expect(await p.exit).toBe(0);
+    expect(Date.now() - stoppedAt).toBeLessThan(10_000);
+  }, 60_000);
+});
