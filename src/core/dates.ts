@@ -9,7 +9,8 @@ import { ValidationFailed } from './errors.ts';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** An instant must carry its zone: a zone-less string would be read in the host's zone. */
-const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
+const INSTANT_RE =
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/i;
 /** `Area/Location[/Sub]` as IANA spells it; excludes offsets (`+01:00`) and abbreviations (`EST`). */
 const IANA_NAME_RE = /^[A-Z][A-Za-z_]*(\/[A-Za-z0-9][A-Za-z0-9_+-]*)+$/;
 
@@ -108,7 +109,9 @@ export const TimeZone = z
 /** Parses an ISO 8601 instant that states its zone (`Z` or `±hh:mm`); null otherwise. */
 export function parseInstant(value: string | Date): Date | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
-  if (!INSTANT_RE.test(value)) return null;
+  // `Date` would roll 02-30 over to 03-02: the calendar day is checked first.
+  const m = INSTANT_RE.exec(value);
+  if (!m?.[1] || !parseDate(m[1])) return null;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
 }
