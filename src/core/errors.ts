@@ -46,9 +46,10 @@ export class ValidationFailed extends JalonError {
 export class InvalidTransition extends JalonError {
   constructor(entity: string, current: string, action: string, allowed: readonly string[]) {
     const allowedText = allowed.length > 0 ? allowed.join(', ') : 'none (final state)';
+    const article = /^[aeiou]/i.test(entity) ? 'an' : 'a';
     super(
       'invalid_transition',
-      `Cannot ${action} a ${entity} that is ${current}; from ${current} the allowed actions are: ${allowedText}`,
+      `Cannot ${action} ${article} ${entity} that is ${current}; from ${current} the allowed actions are: ${allowedText}`,
       { details: { entity, current, action, allowed } },
     );
   }

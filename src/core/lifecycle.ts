@@ -5,6 +5,7 @@ import { defineMachine } from './state-machine.ts';
  * The four lifecycles of DOMAIN.md. Each machine exposes `Status` / `Action` (zod enums),
  * `transition(current, action)` (throws InvalidTransition naming the current status and the allowed
  * actions), `allowedActions(current)`, `canTransition`, `nextStatuses`, `isFinal` and its `table`.
+ * The functions use no `this`: `const { transition } = deliverableLifecycle` works.
  */
 
 /** `draft → active → closed`. Terms are freely editable only while `draft`. */

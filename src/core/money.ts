@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { dayNumber, isValidTimeZone, localDate, parseDate, parseInstant } from './dates.ts';
+import {
+  DEFAULT_TIME_ZONE,
+  dayNumber,
+  isValidTimeZone,
+  localDate,
+  parseDate,
+  parseInstant,
+} from './dates.ts';
 import { type FieldError, ValidationFailed } from './errors.ts';
 
 /**
@@ -170,4 +177,16 @@ export function computeSettlement(input: SettlementInput): Settlement {
     retentionMinor: Number(retention),
     netMinor: Number(net),
   };
+}
+
+/**
+ * The settlement of a milestone whose required deliverables are all accepted: its lateness in the
+ * engagement's time zone (default UTC), then `computeSettlement`.
+ */
+export function settleMilestone(
+  terms: Omit<SettlementInput, 'lateness'>,
+  required: readonly RequiredAcceptance[],
+  timeZone: string = DEFAULT_TIME_ZONE,
+): Settlement {
+  return computeSettlement({ ...terms, lateness: milestoneLateness(required, timeZone) });
 }

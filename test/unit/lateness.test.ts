@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationFailed } from '../../src/core/errors.ts';
-import { calendarDaysBetween, computeSettlement, milestoneLateness } from '../../src/core/money.ts';
+import {
+  calendarDaysBetween,
+  computeSettlement,
+  milestoneLateness,
+  settleMilestone,
+} from '../../src/core/money.ts';
 
 describe('calendarDaysBetween: acceptance date − due date in the engagement time zone', () => {
   it.each([
@@ -127,5 +132,27 @@ describe('milestoneLateness: the largest lateness among required deliverables', 
     expect(
       computeSettlement({ ...terms, lateness: milestoneLateness(required, 'Europe/Paris') }).penaltyMinor,
     ).toBe(20_000);
+  });
+
+  it('settles a milestone from its acceptances in one call, UTC by default', () => {
+    const required = [
+      { dueDate: '2027-03-28', acceptedAt: '2027-03-28T22:30Z' },
+      { dueDate: '2027-03-01', acceptedAt: '2027-02-25T09:00Z' },
+    ];
+    const terms = {
+      amountMinor: 2_000_000,
+      latePenalty: { bpsPerDay: 100, graceDays: 0, capBps: 1000 },
+      retentionBps: 500,
+    };
+    expect(settleMilestone(terms, required)).toMatchObject({
+      daysLate: 0,
+      penaltyMinor: 0,
+      netMinor: 1_900_000,
+    });
+    expect(settleMilestone(terms, required, 'Europe/Paris')).toMatchObject({
+      daysLate: 1,
+      penaltyMinor: 20_000,
+      netMinor: 1_880_000,
+    });
   });
 });

@@ -90,6 +90,9 @@ describe('the lifecycles as DOMAIN.md draws them', () => {
       'Cannot accept a deliverable that is in_progress; from in_progress the allowed actions are: submit_for_review, override_accept',
     );
     expect(expectInvalid(milestoneLifecycle, 'paid', 'pay').message).toContain('none (final state)');
+    expect(expectInvalid(engagementLifecycle, 'closed', 'activate').message).toMatch(
+      /^Cannot activate an engagement that is closed;/,
+    );
   });
 });
 
