@@ -8,6 +8,7 @@ import { createQueues, type Queues } from './jobs/queues.ts';
 import { probeRedis } from './jobs/redis.ts';
 import { startWorkers, type Workers } from './jobs/workers.ts';
 import { createApiKeyService } from './services/api-keys.service.ts';
+import { createAuditService } from './services/audit.service.ts';
 import type { ReadinessReport, Services } from './services/services.ts';
 import { type Database, openDatabase } from './store/db.ts';
 import { migrate } from './store/migrate.ts';
@@ -62,8 +63,10 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
   }
   const store = createStore(database);
   const queues = createQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix });
+  await queues.ready();
   const services: Services = {
-    apiKeys: createApiKeyService({ apiKeys: store.apiKeys, bootstrapAdminKey: config.bootstrapAdminKey }),
+    apiKeys: createApiKeyService({ store, bootstrapAdminKey: config.bootstrapAdminKey }),
+    audit: createAuditService({ store }),
   };
   const processors: QueueProcessor[] = [noopProcessor];
 

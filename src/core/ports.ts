@@ -1,4 +1,5 @@
-import type { Role } from './auth.ts';
+import type { AuditFields } from './audit.ts';
+import type { Actor, Role } from './auth.ts';
 
 /** Ports the core and services call; `store/` and `adapters/` implement them. */
 
@@ -17,4 +18,44 @@ export interface ApiKeyStore {
     record: Omit<ApiKeyRecord, 'createdAt' | 'revokedAt'> & { createdBy: string },
   ): Promise<ApiKeyRecord>;
   findById(id: string): Promise<ApiKeyRecord | null>;
+}
+
+export interface AuditChange {
+  readonly entityType: string;
+  readonly entityId: string;
+  readonly action: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+export interface AuditRecord extends AuditFields {
+  readonly seq: number;
+}
+
+export interface AuditStore {
+  /** Appends one row to the chain; call it inside the transaction that makes the change. */
+  append(actor: Actor, change: AuditChange): Promise<void>;
+  list(filter: {
+    entityType?: string;
+    entityId?: string;
+    afterSeq?: number;
+    limit: number;
+  }): Promise<AuditRecord[]>;
+  /** Recomputes every hash in order; reports the first row whose hash or link is wrong. */
+  verify(): Promise<{ valid: boolean; checked: number; firstBrokenId?: string }>;
+}
+
+/** Every repository, bound to one connection or one transaction (implemented in store/). */
+export interface Repos {
+  readonly apiKeys: ApiKeyStore;
+  readonly audit: AuditStore;
+}
+
+/**
+ * The repositories plus a unit of work: services that change several aggregates atomically (a
+ * write and its audit row, a decision and its outbox event) use the repositories `transaction`
+ * hands them.
+ */
+export interface Store extends Repos {
+  transaction<T>(fn: (repos: Repos) => Promise<T>): Promise<T>;
 }

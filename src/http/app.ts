@@ -14,6 +14,7 @@ import type { ReadinessReport, Services } from '../services/services.ts';
 import { authPlugin } from './auth.ts';
 import { handleError, problem, sendProblem } from './problem.ts';
 import { apiKeyRoutes } from './routes/api-keys.routes.ts';
+import { auditRoutes } from './routes/audit.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 
 export interface AppDeps {
@@ -89,5 +90,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes, { readiness: deps.readiness });
   await app.register(apiKeyRoutes, { services: deps.services });
+  await app.register(auditRoutes, { services: deps.services });
   return app;
 }

@@ -10,6 +10,8 @@ export interface Queues {
   queue(name: string): Queue;
   readonly prefix: string;
   readonly connection: Redis;
+  /** Resolves once the producer connection is up (it fails fast, so wait for it at start). */
+  ready(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -45,6 +47,10 @@ export function createQueues(opts: { redisUrl: string; prefix: string }): Queues
         throw new Unavailable('The job queue (Redis)', err);
       }
     },
+    ready: () =>
+      connection.status === 'ready'
+        ? Promise.resolve()
+        : new Promise((resolve) => connection.once('ready', () => resolve())),
     async ping() {
       await connection.ping();
     },

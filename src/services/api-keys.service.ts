@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { type Actor, Role } from '../core/auth.ts';
 import { ValidationFailed } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
-import type { ApiKeyStore } from '../core/ports.ts';
+import type { Store } from '../core/ports.ts';
 
 export interface NewApiKey {
   readonly name: string;
@@ -36,7 +36,7 @@ const sha256 = (s: string): Buffer => createHash('sha256').update(s).digest();
  * SHA-256 in constant time. A salted slow hash is not needed: the secret is 256 random bits.
  */
 export function createApiKeyService(deps: {
-  apiKeys: ApiKeyStore;
+  store: Pick<Store, 'transaction' | 'apiKeys'>;
   bootstrapAdminKey: string | null;
   /** Validates a provider id for provider-bound keys; absent until the engagement model exists. */
   providerExists?: (id: string) => Promise<boolean>;
@@ -61,13 +61,24 @@ export function createApiKeyService(deps: {
       if (errors.length > 0) throw new ValidationFailed(errors);
       const id = newId('key');
       const secret = randomBytes(32).toString('base64url');
-      const record = await deps.apiKeys.insert({
-        id,
-        name: input.name,
-        role: input.role,
-        providerId: input.providerId ?? null,
-        secretHash: sha256(secret).toString('hex'),
-        createdBy: actor.keyId,
+      const record = await deps.store.transaction(async (repos) => {
+        const inserted = await repos.apiKeys.insert({
+          id,
+          name: input.name,
+          role: input.role,
+          providerId: input.providerId ?? null,
+          secretHash: sha256(secret).toString('hex'),
+          createdBy: actor.keyId,
+        });
+        const { secretHash: _never, ...after } = inserted;
+        await repos.audit.append(actor, {
+          entityType: 'api_key',
+          entityId: id,
+          action: 'create',
+          before: null,
+          after,
+        });
+        return inserted;
       });
       return {
         id,
@@ -89,7 +100,7 @@ export function createApiKeyService(deps: {
       const [, id = '', secret = ''] = match;
       let entry = cache.get(id);
       if (!entry || Date.now() - entry.at > CACHE_TTL_MS) {
-        const record = await deps.apiKeys.findById(id);
+        const record = await deps.store.apiKeys.findById(id);
         const usable = record && !record.revokedAt;
         entry = {
           actor: usable

@@ -1,8 +1,10 @@
 import type { ApiKeyService } from './api-keys.service.ts';
+import type { AuditService } from './audit.service.ts';
 
 /** The use cases the HTTP layer and the workers call; assembled in container.ts. */
 export interface Services {
   readonly apiKeys: ApiKeyService;
+  readonly audit: AuditService;
 }
 
 export interface ReadinessReport {
