@@ -1,0 +1,178 @@
+import type { TrelloClient } from 'trello.js';
+import type { Task } from '../../src/core/task.ts';
+import type { Cursor, TaskPage } from '../../src/core/tracker.ts';
+import { completes, listCategory, tombstone, toTask } from './trello.mapper.ts';
+import type { TrelloAction, TrelloCard } from './trello.payloads.ts';
+import {
+  boardActionPages,
+  boardCards,
+  boardLists,
+  boardMembers,
+  CARD_ACTIONS,
+  fetchCardView,
+  PLACEMENT_ACTIONS,
+} from './trello.reads.ts';
+import type { TrelloSettings } from './trello.settings.ts';
+
+/**
+ * listChanged for a board. The cursor is an ISO instant: the newest change seen, minus an overlap.
+ *
+ * - Full (no cursor): every card of the board (`cards/all`), with its list and members from the
+ *   board; deletions are found by the caller comparing id sets.
+ * - Incremental: the board's actions since the cursor name the cards that changed, were deleted
+ *   (tombstones) or left the board (fetched one by one); cards whose `dateLastActivity` is newer
+ *   than the cursor are added, because Trello leaves some action types (label changes among them)
+ *   out of nested action listings: https://developer.atlassian.com/cloud/trello/guides/rest-api/action-types/
+ *
+ * Completion dates come from placement actions (see the mapper); for done cards whose completing
+ * action is not among the actions already read, older board actions are walked until all are found.
+ *
+ * Trello returns a board's cards in one response, so pages are chunks of `pageSize` tasks. Every
+ * page but the last carries the incoming cursor (resuming from it re-lists, never skips); a full
+ * listing's pages all carry the final cursor, as a partial full listing is redone from scratch.
+ */
+
+interface Window {
+  readonly actions: readonly TrelloAction[];
+  readonly cardIds: ReadonlySet<string>;
+  readonly deletions: readonly TrelloAction[];
+}
+
+async function readWindow(trello: TrelloClient, boardId: string, since: string): Promise<Window> {
+  const actions: TrelloAction[] = [];
+  for await (const page of boardActionPages(trello, boardId, CARD_ACTIONS, since)) actions.push(...page);
+  const cardIds = new Set(actions.flatMap((a) => (a.data.card ? [a.data.card.id] : [])));
+  return { actions, cardIds, deletions: actions.filter((a) => a.type === 'deleteCard') };
+}
+
+function groupByCard(actions: readonly TrelloAction[]): Map<string, TrelloAction[]> {
+  const byCard = new Map<string, TrelloAction[]>();
+  for (const a of actions) {
+    const id = a.data.card?.id;
+    if (id !== undefined) byCard.set(id, [...(byCard.get(id) ?? []), a]);
+  }
+  return byCard;
+}
+
+/** Walks placement actions, newest first, until every card in `wanted` has one that completes it. */
+async function completionActions(
+  trello: TrelloClient,
+  boardId: string,
+  wanted: Set<string>,
+  settings: TrelloSettings,
+): Promise<TrelloAction[]> {
+  const found: TrelloAction[] = [];
+  if (wanted.size === 0) return found;
+  for await (const page of boardActionPages(trello, boardId, PLACEMENT_ACTIONS)) {
+    for (const a of page) {
+      const id = a.data.card?.id;
+      if (id === undefined || !wanted.has(id)) continue;
+      found.push(a);
+      if (completes(a, settings)) wanted.delete(id);
+    }
+    if (wanted.size === 0) break;
+  }
+  return found;
+}
+
+function isDone(card: TrelloCard, settings: TrelloSettings, listName: string | undefined): boolean {
+  return (
+    card.dueComplete || listCategory({ id: card.idList, name: listName ?? card.idList }, settings) === 'done'
+  );
+}
+
+interface Snapshot {
+  readonly tasks: readonly Task[];
+  readonly newest: number | null;
+}
+
+async function snapshot(
+  trello: TrelloClient,
+  boardId: string,
+  settings: TrelloSettings,
+  cards: readonly TrelloCard[],
+  window: Window | null,
+): Promise<Snapshot> {
+  if (cards.length === 0) return { tasks: [], newest: null };
+  const [lists, members] = await Promise.all([boardLists(trello, boardId), boardMembers(trello, boardId)]);
+  const known = groupByCard(window?.actions ?? []);
+  const completedKnown = (id: string) => (known.get(id) ?? []).some((a) => completes(a, settings));
+  const wanted = new Set(
+    cards
+      .filter((c) => isDone(c, settings, lists.get(c.idList)?.name) && !completedKnown(c.id))
+      .map((c) => c.id),
+  );
+  const older = groupByCard(await completionActions(trello, boardId, wanted, settings));
+  const tasks = cards.map((card) =>
+    toTask(
+      {
+        card,
+        list: lists.get(card.idList) ?? null,
+        members,
+        actions: [...(known.get(card.id) ?? []), ...(older.get(card.id) ?? [])],
+      },
+      settings,
+    ),
+  );
+  return { tasks, newest: Math.max(...cards.map((c) => Date.parse(c.dateLastActivity))) };
+}
+
+/** Cards an action names that are no longer on the board (moved away): fetched one by one. */
+async function departedCards(trello: TrelloClient, ids: readonly string[], settings: TrelloSettings) {
+  const tasks: Task[] = [];
+  for (const id of ids) {
+    const view = await fetchCardView(trello, id);
+    if (view) tasks.push(toTask(view, settings));
+  }
+  return tasks;
+}
+
+function cursorAfter(newest: number | null, sinceMs: number | null, settings: TrelloSettings): Cursor {
+  const base = newest ?? sinceMs ?? Date.now();
+  const overlapped = base - settings.cursorOverlapSeconds * 1000;
+  return new Date(sinceMs === null ? overlapped : Math.max(overlapped, sinceMs)).toISOString();
+}
+
+const parseCursor = (since: Cursor | null): number | null => {
+  const ms = since === null ? Number.NaN : Date.parse(since);
+  return Number.isNaN(ms) ? null : ms; // an unreadable cursor means a full listing, never a skip
+};
+
+async function collect(
+  trello: TrelloClient,
+  boardId: string,
+  settings: TrelloSettings,
+  sinceMs: number | null,
+): Promise<{ tasks: Task[]; cursor: Cursor }> {
+  const window = sinceMs === null ? null : await readWindow(trello, boardId, new Date(sinceMs).toISOString());
+  const all = await boardCards(trello, boardId);
+  const onBoard = new Set(all.map((c) => c.id));
+  const changed =
+    window === null || sinceMs === null
+      ? all
+      : all.filter((c) => window.cardIds.has(c.id) || Date.parse(c.dateLastActivity) >= sinceMs);
+  const snap = await snapshot(trello, boardId, settings, changed, window);
+  const deleted = new Set(window?.deletions.flatMap((a) => (a.data.card ? [a.data.card.id] : [])) ?? []);
+  const departed = [...(window?.cardIds ?? [])].filter((id) => !onBoard.has(id) && !deleted.has(id));
+  const tombstones = (window?.deletions ?? []).flatMap((a) => tombstone(a, boardId, settings) ?? []);
+  const tasks = [...snap.tasks, ...(await departedCards(trello, departed, settings)), ...tombstones];
+  const dates = [snap.newest, ...(window?.actions.map((a) => Date.parse(a.date)) ?? [])];
+  const known = dates.filter((d): d is number => d !== null);
+  return { tasks, cursor: cursorAfter(known.length > 0 ? Math.max(...known) : null, sinceMs, settings) };
+}
+
+export async function* listBoardChanges(
+  trello: TrelloClient,
+  settings: TrelloSettings,
+  boardId: string,
+  since: Cursor | null,
+): AsyncGenerator<TaskPage> {
+  const sinceMs = parseCursor(since);
+  const { tasks, cursor } = await collect(trello, boardId, settings, sinceMs);
+  const interim = sinceMs === null ? cursor : new Date(sinceMs).toISOString();
+  const size = settings.pageSize;
+  for (let start = 0; start === 0 || start < tasks.length; start += size) {
+    const last = start + size >= tasks.length;
+    yield { tasks: tasks.slice(start, start + size), cursor: last ? cursor : interim };
+  }
+}
