@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { trackers } from '../adapters/registry.ts';
 import type { Config } from './config.ts';
 import { buildApp } from './http/app.ts';
 import type { QueueProcessor } from './jobs/job.ts';
@@ -9,6 +10,8 @@ import { probeRedis } from './jobs/redis.ts';
 import { startWorkers, type Workers } from './jobs/workers.ts';
 import { createApiKeyService } from './services/api-keys.service.ts';
 import { createAuditService } from './services/audit.service.ts';
+import { createConnectionService } from './services/connections.service.ts';
+import { createSecretBox } from './services/secret-box.ts';
 import type { ReadinessReport, Services } from './services/services.ts';
 import { type Database, openDatabase } from './store/db.ts';
 import { migrate } from './store/migrate.ts';
@@ -67,6 +70,12 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
   const services: Services = {
     apiKeys: createApiKeyService({ store, bootstrapAdminKey: config.bootstrapAdminKey }),
     audit: createAuditService({ store }),
+    connections: createConnectionService({
+      store,
+      box: createSecretBox(config.secretKey),
+      trackers,
+      publicUrl: config.publicUrl,
+    }),
   };
   const processors: QueueProcessor[] = [noopProcessor];
 

@@ -1,5 +1,6 @@
 import type { AuditFields } from './audit.ts';
 import type { Actor, Role } from './auth.ts';
+import type { ConnectionStore, InboxStore, TaskStore } from './sync-ports.ts';
 
 /** Ports the core and services call; `store/` and `adapters/` implement them. */
 
@@ -49,6 +50,9 @@ export interface AuditStore {
 export interface Repos {
   readonly apiKeys: ApiKeyStore;
   readonly audit: AuditStore;
+  readonly connections: ConnectionStore;
+  readonly inbox: InboxStore;
+  readonly tasks: TaskStore;
 }
 
 /**

@@ -15,6 +15,7 @@ import { authPlugin } from './auth.ts';
 import { handleError, problem, sendProblem } from './problem.ts';
 import { apiKeyRoutes } from './routes/api-keys.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
+import { connectionRoutes } from './routes/connections.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 
 export interface AppDeps {
@@ -91,5 +92,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, { readiness: deps.readiness });
   await app.register(apiKeyRoutes, { services: deps.services });
   await app.register(auditRoutes, { services: deps.services });
+  await app.register(connectionRoutes, { services: deps.services });
   return app;
 }

@@ -15,3 +15,4 @@ export const apiKeys = pgTable('api_keys', {
   revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
 });
 export * from './audit.schema.ts';
+export * from './connections.schema.ts';

@@ -1,0 +1,125 @@
+import type { LinkScope, Task, Tracker } from './task.ts';
+
+/** Ports of the tracker side: connections, the webhook inbox, tasks (implemented in store/). */
+
+export type ConnectionHealth = 'unknown' | 'healthy' | 'unhealthy';
+
+export interface ConnectionRecord {
+  readonly id: string;
+  readonly tracker: Tracker;
+  readonly name: string;
+  readonly baseUrl: string | null;
+  /** Sealed with the secret box; only services/connections.service.ts opens it. */
+  readonly credentialsEnc: string;
+  readonly webhookSecretsEnc: string | null;
+  readonly settings: Readonly<Record<string, unknown>>;
+  readonly integrationAccountId: string | null;
+  readonly health: ConnectionHealth;
+  readonly lastDeliveryAt: Date | null;
+  readonly lastSyncAt: Date | null;
+  readonly lastError: string | null;
+  readonly lastErrorAt: Date | null;
+  readonly deletedAt: Date | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export type ConnectionPatch = Partial<
+  Pick<
+    ConnectionRecord,
+    | 'name'
+    | 'baseUrl'
+    | 'credentialsEnc'
+    | 'webhookSecretsEnc'
+    | 'settings'
+    | 'integrationAccountId'
+    | 'deletedAt'
+  >
+>;
+
+export interface ConnectionStore {
+  insert(
+    record: Pick<
+      ConnectionRecord,
+      'id' | 'tracker' | 'name' | 'baseUrl' | 'credentialsEnc' | 'webhookSecretsEnc' | 'settings'
+    >,
+  ): Promise<ConnectionRecord>;
+  get(id: string): Promise<ConnectionRecord | null>;
+  list(filter: {
+    afterId: string | null;
+    limit: number;
+    tracker?: Tracker | undefined;
+  }): Promise<ConnectionRecord[]>;
+  update(id: string, patch: ConnectionPatch): Promise<ConnectionRecord | null>;
+  /** Health bookkeeping; does not bump updatedAt (which versions credentials and settings). */
+  noteHealth(
+    id: string,
+    note: { health?: ConnectionHealth; lastDeliveryAt?: Date; lastSyncAt?: Date; lastError?: string | null },
+  ): Promise<void>;
+}
+
+export interface InboxDelivery {
+  readonly connectionId: string;
+  readonly deliveryKey: string;
+  /** The headers the adapter needs to parse again (never signatures or authorization). */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Buffer;
+}
+
+export interface InboxRow extends InboxDelivery {
+  readonly id: number;
+  readonly receivedAt: Date;
+  readonly status: 'pending' | 'processed' | 'failed';
+  readonly attempts: number;
+}
+
+export interface InboxStore {
+  /** Inserts many deliveries in one statement; each result says whether it was new. */
+  recordMany(deliveries: readonly InboxDelivery[]): Promise<{ id: number; inserted: boolean }[]>;
+  get(id: number): Promise<InboxRow | null>;
+  markProcessed(id: number): Promise<void>;
+  markFailed(id: number, error: string): Promise<void>;
+  noteAttempt(id: number, error: string | null): Promise<void>;
+  /** Rows stored but not processed, older than `olderThan` (the relay's work). */
+  pending(olderThan: Date, limit: number): Promise<{ id: number; connectionId: string }[]>;
+  count(connectionId: string): Promise<number>;
+}
+
+export interface StoredTask extends Task {
+  readonly id: string;
+  readonly connectionId: string;
+  readonly revision: number;
+}
+
+export interface TaskStore {
+  /** Applies the snapshot unless a newer or equal one is stored; returns the task when it changed. */
+  upsertIfNewer(connectionId: string, task: Task): Promise<StoredTask | null>;
+  /** Marks deleted unless a snapshot newer than `at` is stored; the task when it changed. */
+  markDeleted(connectionId: string, externalId: string, at: string): Promise<StoredTask | null>;
+  get(connectionId: string, externalId: string): Promise<StoredTask | null>;
+  /** External ids of the live tasks of a connection whose scope ids include `scopeId`. */
+  liveIdsInScope(connectionId: string, scopeId: string): Promise<string[]>;
+  list(filter: TaskFilter): Promise<StoredTask[]>;
+  countChanges(taskId: string): Promise<number>;
+}
+
+export interface TaskFilter {
+  readonly connectionIds?: readonly string[] | undefined;
+  readonly scopeIds?: readonly string[] | undefined;
+  readonly externalId?: string | undefined;
+  readonly statusCategory?: Task['statusCategory'] | undefined;
+  readonly afterId: string | null;
+  readonly limit: number;
+}
+
+/** The scope key a link's webhooks and cursors are filed under. */
+export function scopeKey(scope: LinkScope): string {
+  switch (scope.tracker) {
+    case 'jira':
+      return scope.projectKey ? `project:${scope.projectKey}` : `jql:${scope.jql ?? ''}`;
+    case 'trello':
+      return `board:${scope.boardId}`;
+    case 'asana':
+      return `project:${scope.projectGid}`;
+  }
+}

@@ -1,0 +1,76 @@
+import { and, asc, count, eq, lt, sql } from 'drizzle-orm';
+import type { InboxStore } from '../core/sync-ports.ts';
+import { webhookInbox } from './connections.schema.ts';
+import type { Db } from './db.ts';
+
+export function createInboxRepo(db: Db): InboxStore {
+  return {
+    async recordMany(deliveries) {
+      if (deliveries.length === 0) return [];
+      const keyOf = (d: { connectionId: string; deliveryKey: string }) =>
+        `${d.connectionId}\u0000${d.deliveryKey}`;
+      // PostgreSQL refuses to touch one row twice in a statement: send each key once.
+      const unique = [...new Map(deliveries.map((d) => [keyOf(d), d])).values()];
+      // One statement for the whole batch (group commit). A redelivery hits the unique key; the
+      // no-op update makes RETURNING give its id too, and xmax = 0 tells a fresh insert apart.
+      const rows = await db
+        .insert(webhookInbox)
+        .values(unique.map((d) => ({ ...d, headers: { ...d.headers } })))
+        .onConflictDoUpdate({
+          target: [webhookInbox.connectionId, webhookInbox.deliveryKey],
+          set: { deliveryKey: sql`excluded.delivery_key` },
+        })
+        .returning({
+          id: webhookInbox.id,
+          connectionId: webhookInbox.connectionId,
+          deliveryKey: webhookInbox.deliveryKey,
+          inserted: sql<boolean>`(xmax = 0)`,
+        });
+      const byKey = new Map(rows.map((r) => [keyOf(r), { id: r.id, fresh: String(r.inserted) === 'true' }]));
+      return deliveries.map((d) => {
+        const r = byKey.get(keyOf(d));
+        if (!r) throw new Error('inbox insert lost a row');
+        // Two copies of one delivery in the same batch: only the first counts as new.
+        byKey.set(keyOf(d), { id: r.id, fresh: false });
+        return { id: r.id, inserted: r.fresh };
+      });
+    },
+    async get(id) {
+      const [row] = await db.select().from(webhookInbox).where(eq(webhookInbox.id, id)).limit(1);
+      return row ?? null;
+    },
+    async markProcessed(id) {
+      await db
+        .update(webhookInbox)
+        .set({ status: 'processed', processedAt: new Date(), lastError: null })
+        .where(eq(webhookInbox.id, id));
+    },
+    async markFailed(id, error) {
+      await db
+        .update(webhookInbox)
+        .set({ status: 'failed', lastError: error })
+        .where(eq(webhookInbox.id, id));
+    },
+    async noteAttempt(id, error) {
+      await db
+        .update(webhookInbox)
+        .set({ attempts: sql`${webhookInbox.attempts} + 1`, lastError: error })
+        .where(eq(webhookInbox.id, id));
+    },
+    async pending(olderThan, limit) {
+      return db
+        .select({ id: webhookInbox.id, connectionId: webhookInbox.connectionId })
+        .from(webhookInbox)
+        .where(and(eq(webhookInbox.status, 'pending'), lt(webhookInbox.receivedAt, olderThan)))
+        .orderBy(asc(webhookInbox.receivedAt))
+        .limit(limit);
+    },
+    async count(connectionId) {
+      const [row] = await db
+        .select({ n: count() })
+        .from(webhookInbox)
+        .where(eq(webhookInbox.connectionId, connectionId));
+      return Number(row?.n ?? 0);
+    },
+  };
+}
