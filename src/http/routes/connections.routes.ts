@@ -26,7 +26,7 @@ const ConnectionInput = z
   })
   .strict()
   .meta({
-    id: 'ConnectionInput',
+    id: 'NewConnection',
     example: {
       tracker: 'jira',
       name: 'Acme Jira',
