@@ -28,16 +28,18 @@ const jqlString = (value: string): string => `"${value.replace(/\\/g, '\\\\').re
 /** A link's own JQL keeps its filter; its ORDER BY would fight ours. */
 const withoutOrderBy = (jql: string): string => jql.replace(/\s+order\s+by\s+[\s\S]*$/i, '').trim();
 
-/** The filter of a link scope (no ordering): also the webhook JQL filter. */
+/**
+ * The filter of a link scope (no ordering), also used as the webhook JQL filter. A link's own JQL is
+ * passed as written: dynamic webhooks accept only a JQL subset and compare filters verbatim.
+ */
 export function scopeJql(scope: LinkScope): string {
   if (scope.tracker !== 'jira')
     throw new JiraMisconfigured(`a ${scope.tracker} link cannot use a Jira connection`);
-  const parts = [
-    ...(scope.projectKey ? [`project = ${jqlString(scope.projectKey)}`] : []),
-    ...(scope.jql && withoutOrderBy(scope.jql) ? [`(${withoutOrderBy(scope.jql)})`] : []),
-  ];
-  if (parts.length === 0) throw new JiraMisconfigured('a Jira link needs a projectKey or a jql');
-  return parts.join(' AND ');
+  const project = scope.projectKey ? `project = ${jqlString(scope.projectKey)}` : '';
+  const own = scope.jql ? withoutOrderBy(scope.jql) : '';
+  if (project && own) return `${project} AND (${own})`;
+  if (project || own) return project || own;
+  throw new JiraMisconfigured('a Jira link needs a projectKey or a jql');
 }
 
 /**
@@ -59,7 +61,8 @@ export function jqlDate(instant: Date, timeZone: string): string {
 }
 
 export function listingJql(scope: LinkScope, since: Cursor | null, timeZone: string): string {
-  const filter = scopeJql(scope);
+  // A link's JQL may hold an OR: it is bracketed before anything is ANDed to it.
+  const filter = scope.tracker === 'jira' && scope.jql ? `(${scopeJql(scope)})` : scopeJql(scope);
   if (since === null) return `${filter} ORDER BY updated ASC`;
   const from = new Date(Date.parse(since) - CURSOR_OVERLAP_MS);
   return `${filter} AND updated >= ${jqlString(jqlDate(from, timeZone))} ORDER BY updated ASC`;
@@ -100,14 +103,13 @@ export async function* listChangedIssues(
         ...(token ? { nextPageToken: token } : {}),
       }),
     );
-    const tasks = (page.issues ?? [])
-      .map((issue) => mapIssue(JiraIssue.parse(issue), mapper))
-      .filter(
-        (t: Task) => !seen.has(t.externalId) && (sinceMs === null || Date.parse(t.updatedAt) >= sinceMs),
-      );
-    for (const t of tasks) {
-      seen.add(t.externalId);
-      cursorMs = Math.max(cursorMs ?? 0, Date.parse(t.updatedAt));
+    const tasks: Task[] = [];
+    for (const issue of page.issues ?? []) {
+      const task = mapIssue(JiraIssue.parse(issue), mapper);
+      if (seen.has(task.externalId) || (sinceMs !== null && Date.parse(task.updatedAt) < sinceMs)) continue;
+      seen.add(task.externalId);
+      tasks.push(task);
+      cursorMs = Math.max(cursorMs ?? 0, Date.parse(task.updatedAt));
     }
     yield { tasks, cursor: new Date(cursorMs ?? startedMs).toISOString() };
     nextPageToken = page.isLast === true ? undefined : (page.nextPageToken ?? undefined);
