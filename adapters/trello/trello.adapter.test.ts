@@ -58,7 +58,7 @@ describe('fetchTask', () => {
     scopeIds: [BOARD],
   };
 
-  it('normalises the captured GET card response, asking for its list, members and placements', async () => {
+  it('normalises the captured GET card response, asking for its list and members', async () => {
     const card = json(sharedFixture('api-get-card-response.json'));
     const scope = nock(HOST)
       .get(`/1/cards/${CARD}`)
@@ -66,11 +66,10 @@ describe('fetchTask', () => {
         list: 'true',
         members: 'true',
         member_fields: 'fullName,username',
-        actions: 'createCard,copyCard,convertToCardFromCheckItem,moveCardToBoard,updateCard',
         key: CREDENTIALS.apiKey,
         token: CREDENTIALS.apiToken,
       })
-      .reply(200, { ...card, list: { id: card.idList, name: 'To Do' }, members: [], actions: [] });
+      .reply(200, { ...card, list: { id: card.idList, name: 'To Do' }, members: [] });
     await expect(makeAdapter().fetchTask({ externalId: CARD })).resolves.toEqual(expected);
     expect(scope.isDone()).toBe(true);
   });
@@ -85,15 +84,34 @@ describe('fetchTask', () => {
       key: '31Akmw6l',
     });
   });
-  it('dates completion by the action that moved the card to a done list', async () => {
+  it('dates completion by walking the done card’s actions back to the move into a done list', async () => {
     const card = json(sharedFixture('api-get-card-response.json'));
-    const [, toDone] = json(ownFixture('board-actions-placement.json'));
-    nock(HOST)
+    const ofThisCard = (a: { data: { card: object } }) => ({
+      ...a,
+      data: { ...a.data, card: { ...a.data.card, id: CARD } },
+    });
+    const [, toDone, toDoing, created] = json(ownFixture('board-actions-placement.json')).map(ofThisCard);
+    const rename = {
+      ...toDone,
+      id: '58a6a2f4cc00000000000001',
+      date: '2017-02-16T09:00:00.000Z',
+      data: { card: { id: CARD, name: 'Renamed' }, old: { name: 'x' } },
+    };
+    const scope = nock(HOST)
       .get(`/1/cards/${CARD}`)
       .query(true)
-      .reply(200, { ...card, list: { id: card.idList, name: 'Done' }, members: [], actions: [toDone] });
+      .reply(200, { ...card, list: { id: card.idList, name: 'Done' }, members: [] })
+      .get(`/1/cards/${CARD}/actions`)
+      .query({
+        filter: 'createCard,copyCard,convertToCardFromCheckItem,moveCardToBoard,updateCard',
+        limit: '1000',
+        key: CREDENTIALS.apiKey,
+        token: CREDENTIALS.apiToken,
+      })
+      .reply(200, [rename, toDone, toDoing, created]);
     const task = await makeAdapter().fetchTask({ externalId: CARD });
     expect(task).toMatchObject({ statusCategory: 'done', completedAt: '2017-02-15T08:40:00.000Z' });
+    expect(scope.isDone()).toBe(true);
   });
   it('returns null for a card gone at Trello (404 or 410)', async () => {
     nock(HOST).get(`/1/cards/${CARD}`).query(true).reply(410, 'gone');
@@ -223,6 +241,36 @@ describe('listChanged', () => {
 });
 
 describe('pushDecision', () => {
+  it('pages back through the card’s comments (before = oldest id) to find the marker', async () => {
+    const comment = (i: number, text: string) => ({
+      id: `58a6a2f4dd${i.toString(16).padStart(14, '0')}`,
+      idMemberCreator: JALON_MEMBER,
+      type: 'commentCard',
+      date: '2027-03-03T10:00:01.000Z',
+      data: { text, card: { id: CARD } },
+    });
+    const chatter = Array.from({ length: 1000 }, (_, i) => comment(2000 - i, `comment ${i}`));
+    const marked = comment(1, `decided [jalon:decision:${sampleDecision.decisionId}]`);
+    nock(HOST)
+      .get(`/1/cards/${CARD}/actions`)
+      .query((q) => q.filter === 'commentCard' && q.before === undefined)
+      .reply(200, chatter)
+      .get(`/1/cards/${CARD}/actions`)
+      .query((q) => q.filter === 'commentCard' && q.before === chatter.at(-1)?.id)
+      .reply(200, [marked])
+      .get(`/1/cards/${CARD}`)
+      .query(true)
+      .reply(200, { id: CARD, idBoard: BOARD, idList: '58541760dada4cf7e9229a25', idLabels: [] })
+      .get(`/1/boards/${BOARD}/labels`)
+      .query(true)
+      .reply(200, [{ id: '5854175b84e677fd36c87645', name: 'Jalon: accepted', color: 'green' }])
+      .post(`/1/cards/${CARD}/idLabels`)
+      .query({ value: '5854175b84e677fd36c87645', key: CREDENTIALS.apiKey, token: CREDENTIALS.apiToken })
+      .reply(200, ['5854175b84e677fd36c87645']);
+    const result = await makeAdapter().pushDecision({ externalId: CARD }, sampleDecision);
+    expect(result).toEqual({ commented: false, marked: true });
+  });
+
   it('creates the decision label when missing, takes off the opposite one and moves the card', async () => {
     const state = freshPushState();
     state.labels.push('5854175b84e677fd36c87644'); // "Jalon: rejected" from an earlier decision

@@ -85,7 +85,7 @@ export function createTrelloAdapter(
     verifyWebhook: (req) => verifyTrelloWebhook(req, ctx.webhookSecrets),
     parseWebhook: (req) => parseTrelloWebhook(req, ctx.integrationAccountId),
     async fetchTask(ref) {
-      const view = await fetchCardView(trello, ref.externalId);
+      const view = await fetchCardView(trello, ref.externalId, settings);
       return view === null ? null : toTask(view, settings);
     },
     listChanged: (scope, since) => listBoardChanges(trello, settings, boardOf(scope), since),

@@ -4,7 +4,7 @@ import type { TaskRef } from '../../src/core/task.ts';
 import { type DecisionMark, decisionMarker, type PushResult } from '../../src/core/tracker.ts';
 import { call, read } from './trello.errors.ts';
 import { TrelloLabel } from './trello.payloads.ts';
-import { commentPages } from './trello.reads.ts';
+import { cardActionPages } from './trello.reads.ts';
 import type { TrelloSettings } from './trello.settings.ts';
 
 /**
@@ -34,7 +34,7 @@ export function decisionComment(d: DecisionMark): string {
 }
 
 async function hasComment(trello: TrelloClient, cardId: string, marker: string): Promise<boolean> {
-  for await (const page of commentPages(trello, cardId)) {
+  for await (const page of cardActionPages(trello, cardId, 'commentCard')) {
     if (page.some((a) => a.data.text?.includes(marker))) return true;
   }
   return false;

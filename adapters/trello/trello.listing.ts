@@ -9,6 +9,7 @@ import {
   boardLists,
   boardMembers,
   CARD_ACTIONS,
+  completionActions,
   fetchCardView,
   PLACEMENT_ACTIONS,
 } from './trello.reads.ts';
@@ -49,31 +50,20 @@ function groupByCard(actions: readonly TrelloAction[]): Map<string, TrelloAction
   const byCard = new Map<string, TrelloAction[]>();
   for (const a of actions) {
     const id = a.data.card?.id;
-    if (id !== undefined) byCard.set(id, [...(byCard.get(id) ?? []), a]);
+    if (id === undefined) continue;
+    const list = byCard.get(id);
+    if (list) list.push(a);
+    else byCard.set(id, [a]);
   }
   return byCard;
 }
 
-/** Walks placement actions, newest first, until every card in `wanted` has one that completes it. */
-async function completionActions(
-  trello: TrelloClient,
-  boardId: string,
-  wanted: Set<string>,
-  settings: TrelloSettings,
-): Promise<TrelloAction[]> {
-  const found: TrelloAction[] = [];
-  if (wanted.size === 0) return found;
-  for await (const page of boardActionPages(trello, boardId, PLACEMENT_ACTIONS)) {
-    for (const a of page) {
-      const id = a.data.card?.id;
-      if (id === undefined || !wanted.has(id)) continue;
-      found.push(a);
-      if (completes(a, settings)) wanted.delete(id);
-    }
-    if (wanted.size === 0) break;
-  }
-  return found;
-}
+/** The latest of some instants (no spread: a board can hold tens of thousands of cards). */
+const latest = (instants: Iterable<number>): number | null => {
+  let max: number | null = null;
+  for (const t of instants) if (max === null || t > max) max = t;
+  return max;
+};
 
 function isDone(card: TrelloCard, settings: TrelloSettings, listName: string | undefined): boolean {
   return (
@@ -102,7 +92,8 @@ async function snapshot(
       .filter((c) => isDone(c, settings, lists.get(c.idList)?.name) && !completedKnown(c.id))
       .map((c) => c.id),
   );
-  const older = groupByCard(await completionActions(trello, boardId, wanted, settings));
+  const pages = boardActionPages(trello, boardId, PLACEMENT_ACTIONS);
+  const older = groupByCard(await completionActions(pages, wanted, settings));
   const tasks = cards.map((card) =>
     toTask(
       {
@@ -114,14 +105,14 @@ async function snapshot(
       settings,
     ),
   );
-  return { tasks, newest: Math.max(...cards.map((c) => Date.parse(c.dateLastActivity))) };
+  return { tasks, newest: latest(cards.map((c) => Date.parse(c.dateLastActivity))) };
 }
 
 /** Cards an action names that are no longer on the board (moved away): fetched one by one. */
 async function departedCards(trello: TrelloClient, ids: readonly string[], settings: TrelloSettings) {
   const tasks: Task[] = [];
   for (const id of ids) {
-    const view = await fetchCardView(trello, id);
+    const view = await fetchCardView(trello, id, settings);
     if (view) tasks.push(toTask(view, settings));
   }
   return tasks;
@@ -156,9 +147,9 @@ async function collect(
   const departed = [...(window?.cardIds ?? [])].filter((id) => !onBoard.has(id) && !deleted.has(id));
   const tombstones = (window?.deletions ?? []).flatMap((a) => tombstone(a, boardId, settings) ?? []);
   const tasks = [...snap.tasks, ...(await departedCards(trello, departed, settings)), ...tombstones];
-  const dates = [snap.newest, ...(window?.actions.map((a) => Date.parse(a.date)) ?? [])];
-  const known = dates.filter((d): d is number => d !== null);
-  return { tasks, cursor: cursorAfter(known.length > 0 ? Math.max(...known) : null, sinceMs, settings) };
+  const actionDates = (window?.actions ?? []).map((a) => Date.parse(a.date));
+  const newest = latest([...(snap.newest === null ? [] : [snap.newest]), ...actionDates]);
+  return { tasks, cursor: cursorAfter(newest, sinceMs, settings) };
 }
 
 export async function* listBoardChanges(

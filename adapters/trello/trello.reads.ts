@@ -2,8 +2,9 @@ import type { TrelloClient } from 'trello.js';
 import { z } from 'zod';
 import { TaskGone } from '../../src/core/tracker.ts';
 import { call, read } from './trello.errors.ts';
-import type { CardView } from './trello.mapper.ts';
+import { type CardView, completes, listCategory } from './trello.mapper.ts';
 import { TrelloAction, TrelloCard, TrelloList, TrelloMember } from './trello.payloads.ts';
+import type { TrelloSettings } from './trello.settings.ts';
 
 /** The SDK reads the adapter makes, each validated with the adapter's own schemas. */
 
@@ -29,27 +30,53 @@ export const ACTIONS_PAGE_LIMIT = 1000;
 const Actions = z.array(TrelloAction);
 
 /**
- * GET /1/cards/{id} with its list, members and recent placement actions (Trello nests the 50 most
- * recent). Null when the card is gone.
+ * GET /1/cards/{id} with its list and members; for a done card, its own actions are then walked
+ * back to the one that completed it. Null when the card is gone.
  * https://developer.atlassian.com/cloud/trello/rest/api-group-cards/#api-cards-id-get
  */
-export async function fetchCardView(trello: TrelloClient, cardId: string): Promise<CardView | null> {
+export async function fetchCardView(
+  trello: TrelloClient,
+  cardId: string,
+  settings: TrelloSettings,
+): Promise<CardView | null> {
   try {
     const raw = await call(cardId, () =>
-      trello.cards.getCard({
-        id: cardId,
-        list: true,
-        members: true,
-        memberFields: 'fullName,username',
-        actions: PLACEMENT_ACTIONS,
-      }),
+      trello.cards.getCard({ id: cardId, list: true, members: true, memberFields: 'fullName,username' }),
     );
     const card = read(TrelloCard, raw, 'card');
-    return { card, list: card.list ?? null, members: card.members ?? [], actions: card.actions ?? [] };
+    const list = card.list ?? null;
+    const done =
+      card.dueComplete || listCategory(list ?? { id: card.idList, name: card.idList }, settings) === 'done';
+    const pages = cardActionPages(trello, card.id, PLACEMENT_ACTIONS);
+    const actions = done ? await completionActions(pages, new Set([card.id]), settings) : [];
+    return { card, list, members: card.members ?? [], actions };
   } catch (err) {
     if (err instanceof TaskGone) return null;
     throw err;
   }
+}
+
+/**
+ * Reads action pages, newest first, keeping the actions of the `wanted` cards, until each has one
+ * that completed it (or the history ends). Empties `wanted`.
+ */
+export async function completionActions(
+  pages: AsyncIterable<readonly TrelloAction[]>,
+  wanted: Set<string>,
+  settings: TrelloSettings,
+): Promise<TrelloAction[]> {
+  const found: TrelloAction[] = [];
+  if (wanted.size === 0) return found;
+  for await (const page of pages) {
+    for (const a of page) {
+      const id = a.data.card?.id;
+      if (id === undefined || !wanted.has(id)) continue;
+      found.push(a);
+      if (completes(a, settings)) wanted.delete(id);
+    }
+    if (wanted.size === 0) break;
+  }
+  return found;
 }
 
 /**
@@ -80,22 +107,16 @@ export async function boardMembers(trello: TrelloClient, boardId: string): Promi
 }
 
 /**
- * Board actions of the given types, newest first, one page at a time. Trello pages actions with
- * `before` (an action id: the oldest of the previous page) and `limit` (at most 1000); `since`
- * bounds the walk. https://developer.atlassian.com/cloud/trello/rest/api-group-boards/#api-boards-boardid-actions-get
+ * Actions, newest first, one page at a time. Trello pages actions with `before` (an action id: the
+ * oldest of the previous page) and `limit` (at most 1000).
  */
-export async function* boardActionPages(
-  trello: TrelloClient,
-  boardId: string,
-  filter: string,
-  since?: string,
+async function* actionPages(
+  subject: string,
+  fetchPage: (before: string | undefined) => Promise<unknown>,
 ): AsyncGenerator<readonly TrelloAction[]> {
   let before: string | undefined;
   for (;;) {
-    const raw = await call(boardId, () =>
-      trello.boards.getBoardActions({ boardId, filter, limit: ACTIONS_PAGE_LIMIT, since, before }),
-    );
-    const page = read(Actions, raw, 'board actions');
+    const page = read(Actions, await call(subject, () => fetchPage(before)), 'actions');
     if (page.length > 0) yield page;
     const oldest = page.at(-1);
     if (page.length < ACTIONS_PAGE_LIMIT || oldest === undefined) return;
@@ -103,20 +124,17 @@ export async function* boardActionPages(
   }
 }
 
-/** Card comments, newest first, one page at a time (paged like board actions). */
-export async function* commentPages(
-  trello: TrelloClient,
-  cardId: string,
-): AsyncGenerator<readonly TrelloAction[]> {
-  let before: string | undefined;
-  for (;;) {
-    const raw = await call(cardId, () =>
-      trello.cards.getCardActions({ id: cardId, filter: 'commentCard', limit: ACTIONS_PAGE_LIMIT, before }),
-    );
-    const page = read(Actions, raw, 'card comments');
-    if (page.length > 0) yield page;
-    const oldest = page.at(-1);
-    if (page.length < ACTIONS_PAGE_LIMIT || oldest === undefined) return;
-    before = oldest.id;
-  }
-}
+/**
+ * Board actions of the given types, `since` bounding the walk.
+ * https://developer.atlassian.com/cloud/trello/rest/api-group-boards/#api-boards-boardid-actions-get
+ */
+export const boardActionPages = (trello: TrelloClient, boardId: string, filter: string, since?: string) =>
+  actionPages(boardId, (before) =>
+    trello.boards.getBoardActions({ boardId, filter, limit: ACTIONS_PAGE_LIMIT, since, before }),
+  );
+
+/** A card's actions of the given types. https://developer.atlassian.com/cloud/trello/rest/api-group-cards/#api-cards-id-actions-get */
+export const cardActionPages = (trello: TrelloClient, cardId: string, filter: string) =>
+  actionPages(cardId, (before) =>
+    trello.cards.getCardActions({ id: cardId, filter, limit: ACTIONS_PAGE_LIMIT, before }),
+  );
