@@ -85,6 +85,22 @@ describe('toTask', () => {
     expect(toTask(view(login), defaults).completedAt).toBe('2017-02-15T08:45:12.345Z');
     expect(completionDate(placements().reverse(), defaults)).toBe('2017-02-17T07:15:00.000Z');
   });
+  it('does not count a move between two done lists as the completion', () => {
+    const ofLogin = placements().filter((a) => a.data.card?.id === '58a0c1f2e4b0a1b2c3d4e503');
+    const [toDone] = ofLogin;
+    if (!toDone) throw new Error('fixture lacks the move to Done');
+    const shipped = TrelloAction.parse({
+      ...toDone,
+      id: '58a6a2f4ee0000000000000a',
+      date: '2017-02-20T10:00:00.000Z',
+      data: {
+        ...toDone.data,
+        listBefore: toDone.data.listAfter,
+        listAfter: { id: 'l-shipped', name: 'Finished' },
+      },
+    });
+    expect(completionDate([shipped, ...ofLogin], defaults)).toBe('2017-02-15T08:40:00.000Z');
+  });
   it('keeps archived cards: cancelled when archived undone, still done when archived done', () => {
     const spike = toTask(view(cardNamed('Old spike')), defaults);
     expect(spike).toMatchObject({

@@ -55,7 +55,10 @@ export function dueDateOf(due: string | null | undefined): string | null {
 export function completes(action: TrelloAction, rules: Rules): boolean {
   const { data } = action;
   if (action.type === 'updateCard') {
-    if (data.listAfter && listCategory(data.listAfter, rules) === 'done') return true;
+    // A move between two done lists (Done → Shipped) is not a completion: the card was done already.
+    const intoDone = data.listAfter !== undefined && listCategory(data.listAfter, rules) === 'done';
+    const fromDone = data.listBefore !== undefined && listCategory(data.listBefore, rules) === 'done';
+    if (intoDone) return !fromDone;
     return data.card?.dueComplete === true && data.old?.dueComplete === false;
   }
   // Cards can be born in a done list: created, copied, converted from a check item or moved in.

@@ -58,7 +58,7 @@ export async function fetchCardView(
 
 /**
  * Reads action pages, newest first, keeping the actions of the `wanted` cards, until each has one
- * that completed it (or the history ends). Empties `wanted`.
+ * that completed it or the history ends; a card leaves `wanted` once its completion is found.
  */
 export async function completionActions(
   pages: AsyncIterable<readonly TrelloAction[]>,
