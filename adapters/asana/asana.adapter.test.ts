@@ -6,6 +6,7 @@ import { sampleDecision } from '../../test/contract/suite.ts';
 import { ASANA_WEBHOOK_FILTERS } from './asana.adapter.ts';
 import { ASANA_RATE_LIMITS } from './asana.client.ts';
 import { AsanaMisconfigured, AsanaRequestRejected, retryAfterMs } from './asana.errors.ts';
+import { defaultAsanaSettings } from './asana.settings.ts';
 import {
   ACCESS_TOKEN,
   ASANA_HOST,
@@ -14,6 +15,7 @@ import {
   sharedFixture,
   testAdapter,
 } from './fixtures/support.ts';
+import { asanaTracker } from './index.ts';
 
 const TASK = '1201000000001001';
 const WORKSPACE = '1201000000000001';
@@ -38,8 +40,10 @@ function recorder() {
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
-  expect(nock.isDone()).toBe(true);
+  // Every mocked call was made; cleaned first so one failure does not leak into the next test.
+  const pending = nock.pendingMocks();
   nock.cleanAll();
+  expect(pending).toEqual([]);
 });
 
 describe('pushDecision', () => {
@@ -193,6 +197,34 @@ describe('registerWebhooks', () => {
       CALLBACK_URL,
     );
     expect(regs).toEqual([{ externalId: '1201000000008003', expiresAt: null }]);
+  });
+});
+
+describe('one SDK client per connection', () => {
+  it('sends each connection its own token to its own base URL', async () => {
+    nock('https://sandbox-a.test', { reqheaders: { authorization: 'Bearer token-a' } })
+      .get('/api/1.0/users/me')
+      .query(true)
+      .reply(200, { data: { gid: 'a', name: 'A' } });
+    nock('https://sandbox-b.test', { reqheaders: { authorization: 'Bearer token-b' } })
+      .get('/v1/users/me')
+      .query(true)
+      .reply(200, { data: { gid: 'b', name: 'B' } });
+    const make = (baseUrl: string, accessToken: string) =>
+      asanaTracker.create({
+        connectionId: `conn_${accessToken}`,
+        baseUrl,
+        credentials: { accessToken },
+        settings: defaultAsanaSettings,
+        webhookSecrets: [],
+        integrationAccountId: null,
+      });
+    const a = make('https://sandbox-a.test/api/1.0/', 'token-a');
+    const b = make('https://sandbox-b.test/v1', 'token-b');
+    expect(await Promise.all([a.whoAmI(), b.whoAmI()])).toEqual([
+      { accountId: 'a', name: 'A' },
+      { accountId: 'b', name: 'B' },
+    ]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { ZodError } from 'zod';
+import { ZodError, z } from 'zod';
 import { JalonError } from '../../src/core/errors.ts';
 import {
   TaskGone,
@@ -48,24 +48,15 @@ export class AsanaMisconfigured extends JalonError {
   }
 }
 
-interface HttpFailure {
-  readonly status: number;
-  readonly headers: Readonly<Record<string, unknown>>;
-  readonly body: unknown;
-}
-
-function httpFailure(err: unknown): HttpFailure | null {
-  if (typeof err !== 'object' || err === null || !('status' in err) || typeof err.status !== 'number') {
-    return null;
-  }
-  const response = 'response' in err && typeof err.response === 'object' ? err.response : null;
-  const headers =
-    response !== null && 'headers' in response && typeof response.headers === 'object' && response.headers
-      ? (response.headers as Record<string, unknown>)
-      : {};
-  const body = response !== null && 'body' in response ? response.body : undefined;
-  return { status: err.status, headers, body };
-}
+/** What superagent attaches to an HTTP error (https://ladjs.github.io/superagent/#error-handling). */
+const HttpFailure = z.object({
+  status: z.number().int(),
+  response: z
+    .object({ headers: z.record(z.string(), z.unknown()).catch({}), body: z.unknown() })
+    .nullish()
+    .catch(null),
+});
+type HttpFailure = z.infer<typeof HttpFailure>;
 
 /** `Retry-After` as delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
 export function retryAfterMs(value: unknown, now: number = Date.now()): number {
@@ -90,16 +81,19 @@ function networkCode(err: unknown): string {
 }
 
 function fromStatus(f: HttpFailure, subject: string): Error {
-  if (f.status === 429) return new TrackerRateLimited('asana', retryAfterMs(f.headers['retry-after']));
-  if (f.status === 401 || f.status === 403) return new TrackerAuthFailed('asana', message(f.body, f.status));
+  const body = f.response?.body;
+  if (f.status === 429) {
+    return new TrackerRateLimited('asana', retryAfterMs(f.response?.headers['retry-after']));
+  }
+  if (f.status === 401 || f.status === 403) return new TrackerAuthFailed('asana', message(body, f.status));
   if (f.status === 404 || f.status === 410) return new TaskGone('asana', subject);
   if (f.status === 412) {
-    const parsed = AsanaErrorBody.safeParse(f.body);
+    const parsed = AsanaErrorBody.safeParse(body);
     const sync = parsed.success ? parsed.data.sync : null;
     if (sync) return new AsanaSyncExpired(sync);
   }
-  if (f.status >= 500) return new TrackerUnavailable('asana', message(f.body, f.status));
-  return new AsanaRequestRejected(f.status, message(f.body, f.status));
+  if (f.status >= 500) return new TrackerUnavailable('asana', message(body, f.status));
+  return new AsanaRequestRejected(f.status, message(body, f.status));
 }
 
 /**
@@ -111,7 +105,7 @@ export function translateAsanaError(err: unknown, subject: string): Error {
   if (err instanceof ZodError) {
     return new TrackerUnavailable('asana', `unexpected response shape: ${err.issues[0]?.message ?? ''}`);
   }
-  const failure = httpFailure(err);
-  if (failure !== null) return fromStatus(failure, subject);
+  const failure = HttpFailure.safeParse(err);
+  if (failure.success) return fromStatus(failure.data, subject);
   return new TrackerUnavailable('asana', networkCode(err));
 }

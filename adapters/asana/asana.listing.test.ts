@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { TaskPage } from '../../src/core/tracker.ts';
 import { TASK_OPT_FIELDS } from './asana.client.ts';
 import { decodeAsanaCursor, encodeAsanaCursor } from './asana.listing.ts';
@@ -9,7 +10,7 @@ const PROJECT = '1201000000000100';
 const scope = { tracker: 'asana', projectGid: PROJECT } as const;
 const FRESH_SYNC = 'de4774f6915eae04714ca93bb2f5ee81';
 const NEXT_SYNC = '8d0c3b2a7e6f45d1a9b0c4e2f1d3a5b7';
-const BOARD = ownFixture('api-get-task-board.json');
+const BOARD = z.object({ data: z.looseObject({}) }).parse(ownFixture('api-get-task-board.json'));
 const VENDOR_TASKS = sharedFixture('api-get-tasks-opt_fields-vendor-example.json');
 
 const asana = () => nock(ASANA_HOST, { reqheaders: { authorization: `Bearer ${ACCESS_TOKEN}` } });
@@ -25,8 +26,10 @@ const cursorOf = (page: TaskPage | undefined) => decodeAsanaCursor(page?.cursor 
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
-  expect(nock.isDone()).toBe(true);
+  // Every mocked call was made; cleaned first so one failure does not leak into the next test.
+  const pending = nock.pendingMocks();
   nock.cleanAll();
+  expect(pending).toEqual([]);
 });
 
 describe('full crawl', () => {
@@ -135,7 +138,7 @@ describe('incremental listing through the events API', () => {
       .reply(200, ownFixture('api-get-events-200.json'))
       .get('/api/1.0/tasks/1201000000001001')
       .query(true)
-      .reply(200, { data: { ...(BOARD as { data: object }).data, memberships: [] } })
+      .reply(200, { data: { ...BOARD.data, memberships: [] } })
       .get('/api/1.0/tasks/1201000000001003')
       .query(true)
       .reply(410, { errors: [{ message: 'gone' }] });

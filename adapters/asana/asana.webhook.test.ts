@@ -134,6 +134,26 @@ describe('asana delivery parsing', () => {
     expect(parse(fewer).deliveryKey).not.toBe(parse().deliveryKey);
   });
 
+  it('reads a system story on a task as an update of that task, and ignores other stories', () => {
+    const story = (subtype: string, parent: object | null) => ({
+      action: 'added',
+      created_at: '2027-02-10T09:30:00.000Z',
+      resource: { gid: '1201000000007010', resource_type: 'story', resource_subtype: subtype },
+      parent,
+      user: { gid: '1201000000000501', resource_type: 'user' },
+    });
+    const body = Buffer.from(
+      JSON.stringify({
+        events: [
+          story('section_changed', { gid: '1201000000001001', resource_type: 'task' }),
+          story('comment_added', null),
+          story('comment_added', { gid: '1201000000000100', resource_type: 'project' }),
+        ],
+      }),
+    );
+    expect(parse(body).events.map((e) => [e.kind, e.externalId])).toEqual([['updated', '1201000000001001']]);
+  });
+
   it('parses the captured 2019 delivery (no `change` field) into one update', () => {
     const parsed = parse(sharedFixtureBytes('webhook-events-task-changed-2019.json'));
     expect(parsed.events).toHaveLength(1);

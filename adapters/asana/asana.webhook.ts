@@ -84,10 +84,9 @@ export function asanaEventTarget(e: AsanaEvent): { kind: TrackerEventKind; taskG
   const onTask = e.parent && (e.parent.resource_type ?? 'task') === 'task' ? e.parent.gid : null;
   if (type !== 'story' || onTask === null) return null;
   const subtype = e.resource.resource_subtype;
-  if (e.action === 'added' && (subtype === 'comment_added' || !subtype))
-    return { kind: 'comment', taskGid: onTask };
+  const isComment = e.action === 'added' && (subtype === 'comment_added' || !subtype);
   // System stories (section moved, completed…) repeat a task change already sent as its own event.
-  return { kind: 'updated', taskGid: onTask };
+  return { kind: isComment ? 'comment' : 'updated', taskGid: onTask };
 }
 
 /**
