@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ownJson, sharedJson } from './fixtures/fixtures.ts';
+import { jiraTracker } from './index.ts';
 import {
   isCompleteIssue,
   issueFields,
@@ -8,7 +9,7 @@ import {
   type MapperConfig,
   mapIssue,
 } from './jira.mapper.ts';
-import { JiraSettings } from './jira.settings.ts';
+import { JiraCredentials, JiraSettings } from './jira.settings.ts';
 
 const SITE = 'https://mapper.atlassian.net';
 
@@ -177,6 +178,43 @@ describe('jira mapper: blocked, estimate, parent and facets', () => {
         'customfield_10021',
       ]),
     );
+  });
+});
+
+describe('jira settings', () => {
+  it('work with no settings at all and refuse a time zone Intl does not know', () => {
+    expect(JiraSettings.parse({})).toMatchObject({
+      acceptedLabel: 'jalon-accepted',
+      rejectedLabel: 'jalon-rejected',
+      cancelledResolutions: ["Won't Do", 'Duplicate', 'Cannot Reproduce', 'Declined'],
+      pageSize: 100,
+    });
+    expect(JiraSettings.safeParse({ jqlTimeZone: 'Europe/Paris' }).success).toBe(true);
+    expect(JiraSettings.safeParse({ jqlTimeZone: 'Mars/Olympus' }).success).toBe(false);
+    expect(JiraSettings.safeParse({ acceptedLabel: 'has space' }).success).toBe(false);
+  });
+});
+
+describe('jira credentials', () => {
+  it('accept an API token or an OAuth 2.0 grant, as API.md lists them', () => {
+    expect(JiraCredentials.safeParse({ email: 'bot@example.com', apiToken: 't' }).success).toBe(true);
+    const oauth = { clientId: 'c', clientSecret: 's', accessToken: 'a', cloudId: 'id' };
+    expect(JiraCredentials.safeParse({ oauth }).success).toBe(true);
+    expect(JiraCredentials.safeParse({ email: 'not-an-email', apiToken: 't' }).success).toBe(false);
+    expect(JiraCredentials.safeParse({ oauth: { ...oauth, clientSecret: undefined } }).success).toBe(false);
+  });
+
+  it('are what the Jira module reads, and its adapter speaks for jira', () => {
+    expect(jiraTracker.credentials).toBe(JiraCredentials);
+    const adapter = jiraTracker.create({
+      connectionId: 'conn_module',
+      baseUrl: 'https://module.atlassian.net',
+      credentials: { email: 'bot@example.com', apiToken: 't' },
+      settings: jiraTracker.settings.parse({}),
+      webhookSecrets: [],
+      integrationAccountId: null,
+    });
+    expect(adapter.tracker).toBe('jira');
   });
 });
 

@@ -27,6 +27,15 @@ export const JiraCredentials = z.union([JiraApiTokenCredentials, JiraOAuthCreden
 export type JiraCredentials = z.infer<typeof JiraCredentials>;
 export type JiraOAuth = z.infer<typeof JiraOAuthCredentials>['oauth'];
 
+const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /** A workflow transition to run on push-back, chosen by its target status category or by name. */
 const TransitionTarget = z
   .object({ statusCategory: StatusCategory.optional(), name: z.string().min(1).optional() })
@@ -71,7 +80,7 @@ export const JiraSettings = z.object({
   rejectTransition: TransitionTarget.optional(),
   decisionField: DecisionField.optional(),
   /** IANA zone JQL dates are written in; else the integration user's profile zone. */
-  jqlTimeZone: z.string().min(1).optional(),
+  jqlTimeZone: z.string().refine(isTimeZone, { message: 'not an IANA time zone' }).optional(),
   pageSize: z.number().int().min(1).max(5000).default(100),
 });
 export type JiraSettings = z.infer<typeof JiraSettings>;

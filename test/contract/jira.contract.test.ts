@@ -78,7 +78,7 @@ function webhookFixtures() {
   return [
     {
       name: 'webhook-jira_issue_created.json',
-      request: () => signed(created, SECRETS.current, { 'x-atlassian-webhook-identifier': '' }),
+      request: () => request(created, { 'x-hub-signature': hubSignature(created, SECRETS.current) }),
       check(parsed: ParsedDelivery) {
         expect(parsed.deliveryKey).toMatch(HASH_KEY);
         const event = only(parsed);
