@@ -187,13 +187,35 @@ export function validateMilestones(
   path = 'body.milestones',
 ): ContractCheck {
   const check = newCheck();
-  let sum = 0n;
   milestones.forEach((m, i) => {
-    const one = validateMilestone(m, engagement, deliverables, `${path}[${i}]`);
-    merge(check, one);
-    if (Number.isSafeInteger(m.amountMinor)) sum += BigInt(m.amountMinor);
+    merge(check, validateMilestone(m, engagement, deliverables, `${path}[${i}]`));
   });
+  merge(
+    check,
+    checkMilestoneSum(
+      milestones.map((m) => m.amountMinor),
+      engagement,
+      path,
+    ),
+  );
+  return check;
+}
+
+/**
+ * The milestone amounts of an engagement against its contract value: above it is an error, below it
+ * a warning (part of the contract value is not yet scheduled for payment). The sum is a bigint: many
+ * amounts near 10^15 would overflow a double's exact range. Amounts that are not safe integers are
+ * left to the per-milestone check.
+ */
+export function checkMilestoneSum(
+  amounts: readonly number[],
+  engagement: Pick<EngagementTermsInput, 'contractValueMinor' | 'currency'>,
+  path: string,
+): ContractCheck {
+  const check = newCheck();
   if (!Number.isSafeInteger(engagement.contractValueMinor)) return check;
+  let sum = 0n;
+  for (const amount of amounts) if (Number.isSafeInteger(amount)) sum += BigInt(amount);
   const value = BigInt(engagement.contractValueMinor);
   const total = `${sum} ${engagement.currency}`;
   if (sum > value)
@@ -201,7 +223,7 @@ export function validateMilestones(
       path,
       message: `milestone amounts sum to ${total}, above the contract value ${value} ${engagement.currency}`,
     });
-  else if (sum < value && milestones.length > 0)
+  else if (sum < value && amounts.length > 0)
     check.warnings.push({
       path,
       message: `milestone amounts sum to ${total}, ${value - sum} below the contract value ${value}`,

@@ -1,6 +1,16 @@
 import type { AuditFields } from './audit.ts';
 import type { Actor, Role } from './auth.ts';
-import type { ConnectionStore, InboxStore, TaskStore } from './sync-ports.ts';
+import type {
+  ChangeRequestStore,
+  ContractVersionStore,
+  DeliverableStore,
+  EngagementStore,
+  EvaluationStore,
+  JournalStore,
+  MilestoneStore,
+  ProviderStore,
+} from './engagement-ports.ts';
+import type { ConnectionStore, InboxStore, LinkStore, TaskStore } from './sync-ports.ts';
 
 /** Ports the core and services call; `store/` and `adapters/` implement them. */
 
@@ -53,6 +63,15 @@ export interface Repos {
   readonly connections: ConnectionStore;
   readonly inbox: InboxStore;
   readonly tasks: TaskStore;
+  readonly links: LinkStore;
+  readonly providers: ProviderStore;
+  readonly engagements: EngagementStore;
+  readonly deliverables: DeliverableStore;
+  readonly milestones: MilestoneStore;
+  readonly changeRequests: ChangeRequestStore;
+  readonly contractVersions: ContractVersionStore;
+  readonly journal: JournalStore;
+  readonly evaluations: EvaluationStore;
 }
 
 /**

@@ -16,3 +16,5 @@ export const apiKeys = pgTable('api_keys', {
 });
 export * from './audit.schema.ts';
 export * from './connections.schema.ts';
+export * from './engagement.schema.ts';
+export * from './links.schema.ts';

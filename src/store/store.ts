@@ -1,9 +1,18 @@
 import type { Repos, Store } from '../core/ports.ts';
 import { createApiKeyRepo } from './api-keys.repo.ts';
 import { createAuditRepo } from './audit.repo.ts';
+import { createChangeRequestRepo } from './change-requests.repo.ts';
 import { createConnectionRepo } from './connections.repo.ts';
+import { createContractVersionRepo } from './contract-versions.repo.ts';
 import type { Database, Db } from './db.ts';
+import { createDeliverableRepo } from './deliverables.repo.ts';
+import { createEngagementRepo } from './engagements.repo.ts';
+import { createEvaluationRepo } from './evaluations.repo.ts';
 import { createInboxRepo } from './inbox.repo.ts';
+import { createJournalRepo } from './journal.repo.ts';
+import { createLinkRepo } from './links.repo.ts';
+import { createMilestoneRepo } from './milestones.repo.ts';
+import { createProviderRepo } from './providers.repo.ts';
 import { createTaskRepo } from './tasks.repo.ts';
 
 export type { Repos, Store };
@@ -15,6 +24,15 @@ export function bindRepos(db: Db): Repos {
     connections: createConnectionRepo(db),
     inbox: createInboxRepo(db),
     tasks: createTaskRepo(db),
+    links: createLinkRepo(db),
+    providers: createProviderRepo(db),
+    engagements: createEngagementRepo(db),
+    deliverables: createDeliverableRepo(db),
+    milestones: createMilestoneRepo(db),
+    changeRequests: createChangeRequestRepo(db),
+    contractVersions: createContractVersionRepo(db),
+    journal: createJournalRepo(db),
+    evaluations: createEvaluationRepo(db),
   };
 }
 
