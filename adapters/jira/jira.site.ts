@@ -25,8 +25,10 @@ export type SiteCache = Map<string, DiscoveredFacts>;
 export const processSiteCache: SiteCache = new Map();
 
 /**
- * Company-managed projects use "Story Points", team-managed ones "Story point estimate":
+ * Jira Software's estimate field is "Story point estimate" on team-managed projects and newer sites,
+ * "Story Points" on older company-managed ones; a site may have both:
  * https://support.atlassian.com/jira-software-cloud/docs/configure-estimation-and-tracking/
+ * The cache lives as long as the process: a field created later needs a restart or the setting.
  */
 const STORY_POINT_NAMES = ['story point estimate', 'story points'];
 /** Jira Software's flag: https://support.atlassian.com/jira-software-cloud/docs/flag-an-issue/ */
