@@ -36,7 +36,11 @@ export const ASANA_RATE_LIMITS = Object.freeze({
   maxConcurrentWrites: 15,
 });
 
-/** Everything the mapper reads; Asana returns only compact records unless asked (`opt_fields`). */
+/**
+ * Everything the mapper reads; Asana returns only compact records unless asked
+ * (https://developers.asana.com/docs/inputoutput-options). `opt_fields` is sent as one
+ * comma-separated string: the SDK hands arrays to superagent, which would repeat the parameter.
+ */
 export const TASK_OPT_FIELDS = [
   'name',
   'resource_subtype',
@@ -136,13 +140,14 @@ const offsetOpt = (offset: string | null) => (offset === null ? {} : { offset })
 /** Writes answer `{ data: {} }` or the new record; nothing in them is needed. */
 const Ignored = z.unknown();
 
-/** Builds the typed client for one connection (tests point `baseUrl` at nock). */
-export function createAsanaClient(baseUrl: string | null, accessToken: string): AsanaClient {
-  const api = sdk(baseUrl, accessToken);
+type Sdk = ReturnType<typeof sdk>;
+
+/** Tasks, events and stories: what reading a project and commenting need. */
+function taskCalls(api: Sdk) {
   return {
-    getTask: async (gid) =>
+    getTask: async (gid: string) =>
       (await call(One(AsanaTask), gid, () => api.tasks.getTask(gid, { opt_fields: TASK_OPT_FIELDS }))).data,
-    listProjectTasks: async (project, offset) =>
+    listProjectTasks: async (project: string, offset: string | null) =>
       toPage(
         await call(Page(AsanaTask), project, () =>
           api.tasks.getTasks({
@@ -153,9 +158,9 @@ export function createAsanaClient(baseUrl: string | null, accessToken: string): 
           }),
         ),
       ),
-    getEvents: (project, sync) =>
+    getEvents: (project: string, sync: string | null) =>
       call(AsanaEventBatch, project, () => api.events.getEvents(project, sync === null ? {} : { sync })),
-    listStories: async (task, offset) =>
+    listStories: async (task: string, offset: string | null) =>
       toPage(
         await call(Page(AsanaStory), task, () =>
           api.stories.getStoriesForTask(task, {
@@ -165,10 +170,21 @@ export function createAsanaClient(baseUrl: string | null, accessToken: string): 
           }),
         ),
       ),
-    addComment: async (task, text) => {
+    addComment: async (task: string, text: string) => {
       await call(Ignored, task, () => api.stories.createStoryForTask({ data: { text } }, task, {}));
     },
-    listWorkspaceTags: async (workspace, offset) =>
+    setCustomField: async (task: string, field: string, option: string) => {
+      await call(Ignored, task, () =>
+        api.tasks.updateTask({ data: { custom_fields: { [field]: option } } }, task, { opt_fields: 'gid' }),
+      );
+    },
+  };
+}
+
+/** Tags, webhooks and the token's user. */
+function markerAndHookCalls(api: Sdk) {
+  return {
+    listWorkspaceTags: async (workspace: string, offset: string | null) =>
       toPage(
         await call(Page(AsanaTag), workspace, () =>
           api.tags.getTagsForWorkspace(workspace, {
@@ -178,27 +194,23 @@ export function createAsanaClient(baseUrl: string | null, accessToken: string): 
           }),
         ),
       ),
-    createTag: async (workspace, name) =>
+    createTag: async (workspace: string, name: string) =>
       (await call(One(AsanaTag), workspace, () => api.tags.createTag({ data: { name, workspace } }, {})))
         .data,
-    addTag: async (task, tag) => {
+    addTag: async (task: string, tag: string) => {
       await call(Ignored, task, () => api.tasks.addTagForTask({ data: { tag } }, task));
     },
-    removeTag: async (task, tag) => {
+    removeTag: async (task: string, tag: string) => {
       await call(Ignored, task, () => api.tasks.removeTagForTask({ data: { tag } }, task));
     },
-    setCustomField: async (task, field, option) => {
-      await call(Ignored, task, () =>
-        api.tasks.updateTask({ data: { custom_fields: { [field]: option } } }, task, { opt_fields: 'gid' }),
-      );
-    },
-    getProjectWorkspace: async (project) =>
+    getProjectWorkspace: async (project: string) =>
       (
         await call(One(AsanaProject), project, () =>
           api.projects.getProject(project, { opt_fields: 'workspace' }),
         )
       ).data.workspace.gid,
-    listWebhooks: async (workspace, resource) =>
+    // One page: webhooks are listed for one resource, and Jalon puts one on each project.
+    listWebhooks: async (workspace: string, resource: string) =>
       (
         await call(Page(AsanaWebhook), resource, () =>
           api.webhooks.getWebhooks(workspace, {
@@ -208,16 +220,22 @@ export function createAsanaClient(baseUrl: string | null, accessToken: string): 
           }),
         )
       ).data,
-    createWebhook: async (resource, target, filters) =>
+    createWebhook: async (resource: string, target: string, filters: readonly AsanaWebhookFilter[]) =>
       (
         await call(One(AsanaWebhook), resource, () =>
           api.webhooks.createWebhook({ data: { resource, target, filters } }, {}),
         )
       ).data,
-    deleteWebhook: async (webhook) => {
+    deleteWebhook: async (webhook: string) => {
       await call(Ignored, webhook, () => api.webhooks.deleteWebhook(webhook));
     },
     me: async () =>
       (await call(One(AsanaUser), 'me', () => api.users.getUser('me', { opt_fields: 'name' }))).data,
   };
+}
+
+/** Builds the typed client for one connection (tests point `baseUrl` at nock). */
+export function createAsanaClient(baseUrl: string | null, accessToken: string): AsanaClient {
+  const api = sdk(baseUrl, accessToken);
+  return { ...taskCalls(api), ...markerAndHookCalls(api) };
 }
