@@ -6,14 +6,18 @@ import { buildApp } from './http/app.ts';
 import type { QueueProcessor } from './jobs/job.ts';
 import { noopProcessor } from './jobs/noop.job.ts';
 import { createQueues, type Queues } from './jobs/queues.ts';
-import { probeRedis } from './jobs/redis.ts';
+import { scheduleRecompute } from './jobs/recompute.job.ts';
+import { probeRedis, workerConnection } from './jobs/redis.ts';
 import { startWorkers, type Workers } from './jobs/workers.ts';
+import { createPipeline } from './pipeline.ts';
 import { createApiKeyService } from './services/api-keys.service.ts';
 import { createAuditService } from './services/audit.service.ts';
 import { createConnectionService } from './services/connections.service.ts';
+import { createProviderService } from './services/providers.service.ts';
 import { createSecretBox } from './services/secret-box.ts';
 import type { ReadinessReport, Services } from './services/services.ts';
 import { type Database, openDatabase } from './store/db.ts';
+import { scopeIdOf } from './store/links.repo.ts';
 import { migrate } from './store/migrate.ts';
 import { createStore, type Store } from './store/store.ts';
 
@@ -67,17 +71,44 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
   const store = createStore(database);
   const queues = createQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix });
   await queues.ready();
+  const providers = createProviderService({ store });
+  const connections = createConnectionService({
+    store,
+    box: createSecretBox(config.secretKey),
+    trackers,
+    publicUrl: config.publicUrl,
+  });
+  const limiterRedis = workerConnection(config.redisUrl);
+  limiterRedis.on('error', () => {});
+  const pipeline = createPipeline({
+    config,
+    store,
+    queues,
+    redis: limiterRedis,
+    connections,
+    scopeIdOf,
+    onTasksChanged: async (connectionId, changed) => {
+      const scopeIds = [...new Set(changed.flatMap((t) => t.scopeIds))];
+      for (const engagementId of await store.links.engagementsFor(connectionId, scopeIds)) {
+        await scheduleRecompute(queues, engagementId);
+      }
+    },
+    logger,
+  });
   const services: Services = {
-    apiKeys: createApiKeyService({ store, bootstrapAdminKey: config.bootstrapAdminKey }),
-    audit: createAuditService({ store }),
-    connections: createConnectionService({
+    apiKeys: createApiKeyService({
       store,
-      box: createSecretBox(config.secretKey),
-      trackers,
-      publicUrl: config.publicUrl,
+      bootstrapAdminKey: config.bootstrapAdminKey,
+      providerExists: providers.exists,
     }),
+    audit: createAuditService({ store }),
+    connections,
+    links: pipeline.links,
+    webhooks: pipeline.receiver,
+    syncs: pipeline.syncs,
+    providers,
   };
-  const processors: QueueProcessor[] = [noopProcessor];
+  const processors: QueueProcessor[] = [noopProcessor, ...pipeline.processors];
 
   const readiness = async (): Promise<ReadinessReport> => {
     const [db, redis] = await Promise.all([
@@ -108,15 +139,18 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
         bodyLimit: config.bodyLimit,
         publicUrl: config.publicUrl,
       }),
-    startWorkers: () =>
-      startWorkers(processors, {
+    startWorkers: () => {
+      pipeline.schedule().catch((err: unknown) => logger.error({ err }, 'scheduling failed'));
+      return startWorkers(processors, {
         redisUrl: config.redisUrl,
         prefix: config.queuePrefix,
         concurrency: config.workerConcurrency,
         logger,
-      }),
+      });
+    },
     async close() {
       await queues.close();
+      limiterRedis.disconnect();
       await database.close();
     },
   };

@@ -27,7 +27,7 @@ export interface ProviderReference {
 export interface Provider {
   readonly id: string;
   readonly name: string;
-  readonly references: readonly ProviderReference[];
+  readonly references: ProviderReference[];
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -64,26 +64,26 @@ export interface Engagement extends EngagementTerms {
 export interface DeliverableSelector {
   readonly jira?:
     | {
-        readonly epicKeys?: readonly string[] | undefined;
-        readonly labels?: readonly string[] | undefined;
-        readonly components?: readonly string[] | undefined;
-        readonly fixVersions?: readonly string[] | undefined;
-        readonly issueKeys?: readonly string[] | undefined;
+        readonly epicKeys?: string[] | undefined;
+        readonly labels?: string[] | undefined;
+        readonly components?: string[] | undefined;
+        readonly fixVersions?: string[] | undefined;
+        readonly issueKeys?: string[] | undefined;
       }
     | undefined;
   readonly trello?:
     | {
-        readonly listIds?: readonly string[] | undefined;
-        readonly labels?: readonly string[] | undefined;
-        readonly cardIds?: readonly string[] | undefined;
+        readonly listIds?: string[] | undefined;
+        readonly labels?: string[] | undefined;
+        readonly cardIds?: string[] | undefined;
       }
     | undefined;
   readonly asana?:
     | {
-        readonly sectionGids?: readonly string[] | undefined;
-        readonly tags?: readonly string[] | undefined;
-        readonly taskGids?: readonly string[] | undefined;
-        readonly customField?: { readonly gid: string; readonly values: readonly string[] } | undefined;
+        readonly sectionGids?: string[] | undefined;
+        readonly tags?: string[] | undefined;
+        readonly taskGids?: string[] | undefined;
+        readonly customField?: { readonly gid: string; readonly values: string[] } | undefined;
       }
     | undefined;
 }
@@ -92,7 +92,7 @@ export interface DeliverableTerms {
   readonly title: string;
   readonly description: string | null;
   readonly dueDate: string;
-  readonly acceptanceCriteria: readonly string[];
+  readonly acceptanceCriteria: string[];
   readonly weight: number;
   readonly selector: DeliverableSelector;
 }
@@ -110,7 +110,7 @@ export interface Deliverable extends DeliverableTerms {
 export interface MilestoneTerms {
   readonly label: string;
   readonly amountMinor: number;
-  readonly requiredDeliverableIds: readonly string[];
+  readonly requiredDeliverableIds: string[];
   readonly notBefore: string | null;
   readonly retentionBps: number;
   readonly latePenalty: LatePenalty | null;
@@ -144,7 +144,7 @@ export interface NewDeliverable {
   readonly title: string;
   readonly description?: string | null | undefined;
   readonly dueDate: string;
-  readonly acceptanceCriteria: readonly string[];
+  readonly acceptanceCriteria: string[];
   readonly weight?: number | undefined;
   readonly selector?: DeliverableSelector | undefined;
 }
@@ -153,7 +153,7 @@ export interface NewDeliverable {
 export interface NewMilestone {
   readonly label: string;
   readonly amountMinor: number;
-  readonly requiredDeliverableIds: readonly string[];
+  readonly requiredDeliverableIds: string[];
   readonly notBefore?: string | null | undefined;
   readonly retentionBps?: number | undefined;
   readonly latePenalty?: LatePenalty | null | undefined;
@@ -193,7 +193,7 @@ export interface ChangeRequest {
   readonly engagementId: string;
   readonly title: string;
   readonly rationale: string;
-  readonly changes: readonly ChangeOp[];
+  readonly changes: ChangeOp[];
   readonly impact: {
     readonly costMinor: number;
     readonly scheduleDays: number;
@@ -215,8 +215,8 @@ export interface ChangeRequest {
 /** The engagement, its deliverables and its milestones as they stood in one contract version. */
 export interface ContractSnapshot {
   readonly engagement: Engagement;
-  readonly deliverables: readonly Deliverable[];
-  readonly milestones: readonly Milestone[];
+  readonly deliverables: Deliverable[];
+  readonly milestones: Milestone[];
 }
 
 export interface ContractVersion {
@@ -249,10 +249,10 @@ export interface JournalEntry {
   readonly engagementId: string;
   readonly kind: JournalKind;
   readonly occurredAt: string;
-  readonly participants: readonly string[];
+  readonly participants: string[];
   readonly summary: string;
-  readonly decisions: readonly string[];
-  readonly actionItems: readonly ActionItem[];
+  readonly decisions: string[];
+  readonly actionItems: ActionItem[];
   readonly author: { readonly keyId: string; readonly role: string };
   readonly createdAt: string;
 }

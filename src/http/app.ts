@@ -17,6 +17,7 @@ import { apiKeyRoutes } from './routes/api-keys.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { connectionRoutes } from './routes/connections.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { providerRoutes } from './routes/providers.routes.ts';
 
 export interface AppDeps {
   readonly logger: Logger;
@@ -93,5 +94,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(apiKeyRoutes, { services: deps.services });
   await app.register(auditRoutes, { services: deps.services });
   await app.register(connectionRoutes, { services: deps.services });
+  await app.register(providerRoutes, { services: deps.services });
   return app;
 }

@@ -73,7 +73,14 @@ describe('the audit chain', () => {
   });
 
   it('is closed to finance and provider keys', async () => {
-    for (const headers of [await t.keyFor('finance'), await t.keyFor('provider', 'prv_x')]) {
+    const provider = await t.app.inject({
+      method: 'POST',
+      url: '/v1/providers',
+      headers: t.admin,
+      payload: { name: 'Audit-blind provider' },
+    });
+    const providerKey = await t.keyFor('provider', provider.json().id);
+    for (const headers of [await t.keyFor('finance'), providerKey]) {
       expect((await t.app.inject({ url: '/v1/audit/verify', headers })).statusCode).toBe(403);
     }
   });

@@ -48,7 +48,13 @@ describe('API keys and roles on a protected route', () => {
   });
 
   it('403 for a provider key', async () => {
-    const res = await create(await t.keyFor('provider', 'prv_0000000000000000000001'));
+    const provider = await t.app.inject({
+      method: 'POST',
+      url: '/v1/providers',
+      headers: t.admin,
+      payload: { name: 'Keyed provider' },
+    });
+    const res = await create(await t.keyFor('provider', provider.json().id));
     expect(res.statusCode).toBe(403);
   });
 
