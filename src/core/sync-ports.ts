@@ -123,3 +123,50 @@ export function scopeKey(scope: LinkScope): string {
       return `project:${scope.projectGid}`;
   }
 }
+
+/**
+ * Budgets for calls to one connection's tracker, shared by every worker process (Redis). `run`
+ * waits for a token (and, for writes, a concurrency slot) before calling; when the wait would be
+ * long it throws TrackerRateLimited so the job is delayed instead of holding a worker.
+ */
+export interface TrackerLimiter {
+  run<T>(
+    connectionId: string,
+    tracker: Tracker,
+    kind: 'read' | 'write',
+    cost: number,
+    call: () => Promise<T>,
+  ): Promise<T>;
+  /** The tracker said to wait (429 Retry-After): every process pauses this connection. */
+  pause(connectionId: string, ms: number): Promise<void>;
+}
+
+export interface LinkRecord {
+  readonly id: string;
+  readonly engagementId: string;
+  readonly connectionId: string;
+  readonly scope: LinkScope;
+  readonly scopeKey: string;
+  readonly syncCursor: string | null;
+  readonly lastSyncAt: Date | null;
+  readonly lastFullSyncAt: Date | null;
+  readonly createdAt: Date;
+}
+
+export interface LinkStore {
+  insert(
+    record: Omit<LinkRecord, 'syncCursor' | 'lastSyncAt' | 'lastFullSyncAt' | 'createdAt'> & {
+      createdBy: string;
+    },
+  ): Promise<LinkRecord>;
+  get(id: string): Promise<LinkRecord | null>;
+  findByKey(engagementId: string, connectionId: string, scopeKey: string): Promise<LinkRecord | null>;
+  listByEngagement(engagementId: string): Promise<LinkRecord[]>;
+  listByConnection(connectionId: string): Promise<LinkRecord[]>;
+  all(): Promise<LinkRecord[]>;
+  /** Engagements whose links cover any of these scope ids on the connection. */
+  engagementsFor(connectionId: string, scopeIds: readonly string[]): Promise<string[]>;
+  saveCursor(id: string, cursor: string, full: boolean, at: Date): Promise<void>;
+  /** The engagement's provider, or null when there is no such engagement. */
+  engagementProvider(engagementId: string): Promise<string | null>;
+}

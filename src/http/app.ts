@@ -17,7 +17,10 @@ import { apiKeyRoutes } from './routes/api-keys.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { connectionRoutes } from './routes/connections.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { linkRoutes } from './routes/links.routes.ts';
 import { providerRoutes } from './routes/providers.routes.ts';
+import { syncRoutes } from './routes/sync.routes.ts';
+import { webhookRoutes } from './routes/webhooks.routes.ts';
 
 export interface AppDeps {
   readonly logger: Logger;
@@ -94,6 +97,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(apiKeyRoutes, { services: deps.services });
   await app.register(auditRoutes, { services: deps.services });
   await app.register(connectionRoutes, { services: deps.services });
+  await app.register(linkRoutes, { services: deps.services });
+  await app.register(syncRoutes, { services: deps.services });
+  await app.register(webhookRoutes, {
+    receiver: { receive: (...args) => deps.services.webhooks.receive(...args) },
+    publicUrl: deps.publicUrl ?? 'http://127.0.0.1:3000',
+  });
   await app.register(providerRoutes, { services: deps.services });
   return app;
 }

@@ -22,6 +22,8 @@ export interface QueueProcessor {
   readonly queue: string;
   readonly process: ProcessFn;
   readonly concurrency?: number;
+  /** Called once when a job has failed for good (attempts exhausted or not retryable). */
+  readonly onFinalFailure?: (data: unknown, error: Error) => Promise<void>;
 }
 
 /** Retries with exponential backoff and jitter; bounded history so Redis memory stays flat. */

@@ -1,6 +1,7 @@
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { JalonError } from '../core/errors.ts';
+import { TrackerRateLimited } from '../core/tracker.ts';
 import type { QueueProcessor } from './job.ts';
 import { workerConnection } from './redis.ts';
 
@@ -25,10 +26,16 @@ export function startWorkers(
     const log = opts.logger.child({ queue: p.queue });
     const worker = new Worker(
       p.queue,
-      async (job: Job) => {
+      async (job: Job, token?: string) => {
         try {
           return await p.process(job.data, job);
         } catch (err) {
+          if (err instanceof TrackerRateLimited && token) {
+            // The tracker asked to wait: delay this job without spending one of its attempts.
+            const jitter = Math.floor(Math.random() * 250);
+            await job.moveToDelayed(Date.now() + err.retryAfterMs + jitter, token);
+            throw new DelayedError();
+          }
           throw mapError(err);
         }
       },
@@ -39,9 +46,16 @@ export function startWorkers(
         autorun: true,
       },
     );
-    worker.on('failed', (job, err) =>
-      log.warn({ jobId: job?.id, attempt: job?.attemptsMade, code: codeOf(err) }, 'job failed'),
-    );
+    worker.on('failed', (job, err) => {
+      log.warn({ jobId: job?.id, attempt: job?.attemptsMade, code: codeOf(err) }, 'job failed');
+      const final =
+        err instanceof UnrecoverableError || (job && job.attemptsMade >= (job.opts.attempts ?? 1));
+      if (job && final && p.onFinalFailure) {
+        p.onFinalFailure(job.data, err).catch((e: unknown) =>
+          log.error({ jobId: job.id, err: { message: (e as Error).message } }, 'final-failure hook failed'),
+        );
+      }
+    });
     worker.on('error', (err) => log.error({ err: { message: err.message } }, 'worker error'));
     return worker;
   });

@@ -7,7 +7,7 @@ import type { ConnectionHealth, ConnectionRecord } from '../core/sync-ports.ts';
 import type { Tracker } from '../core/task.ts';
 import type { TrackerAdapter, TrackerModule } from '../core/tracker.ts';
 import type { SecretBox } from './secret-box.ts';
-import { currentSecrets, rotate, type SecretEntry } from './webhook-secrets.ts';
+import { accumulate, currentSecrets, rotate, type SecretEntry } from './webhook-secrets.ts';
 
 export interface ConnectionInput {
   readonly tracker: Tracker;
@@ -57,7 +57,7 @@ export interface ConnectionService {
   update(actor: Actor, id: string, patch: ConnectionUpdate): Promise<ConnectionView>;
   /** The live connection and its adapter; null when unknown or deleted. Cached a few seconds. */
   adapterFor(id: string): Promise<{ connection: ConnectionRecord; adapter: TrackerAdapter } | null>;
-  /** Asana's handshake: the secret becomes current, the old one stays accepted for a while. */
+  /** Asana's handshake: each webhook (one per linked project) signs with its own secret; all are kept. */
   storeHandshakeSecret(id: string, secret: string): Promise<void>;
   noteHealth(id: string, note: Parameters<Store['connections']['noteHealth']>[1]): Promise<void>;
   /** Remembers the integration user so events Jalon caused are dropped. */

@@ -1,0 +1,82 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Tracker } from '../../core/task.ts';
+import { ScopeInput } from '../../services/links.service.ts';
+import type { Services } from '../../services/services.ts';
+import { actorOf } from '../auth.ts';
+import { Id, IdParams, problems } from '../schemas.ts';
+
+const NewLink = z
+  .object({ connectionId: Id, scope: ScopeInput })
+  .strict()
+  .meta({
+    id: 'NewLink',
+    example: { connectionId: 'con_019a0b1c2d3e4f5a6b7c8d9e0f', scope: { projectKey: 'PAY' } },
+  });
+
+const Link = z
+  .object({
+    id: z.string(),
+    engagementId: z.string(),
+    connectionId: z.string(),
+    tracker: Tracker,
+    scope: ScopeInput,
+    lastSyncAt: z.string().nullable(),
+    lastFullSyncAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({
+    id: 'Link',
+    example: {
+      id: 'lnk_019a0b1c2d3e4f5a6b7c8d9e0f',
+      engagementId: 'eng_019a0b1c2d3e4f5a6b7c8d9e0f',
+      connectionId: 'con_019a0b1c2d3e4f5a6b7c8d9e0f',
+      tracker: 'jira',
+      scope: { projectKey: 'PAY' },
+      lastSyncAt: '2027-01-10T08:00:00.000Z',
+      lastFullSyncAt: '2027-01-10T08:00:00.000Z',
+      createdAt: '2027-01-01T08:00:00.000Z',
+    },
+  });
+
+export const linkRoutes: FastifyPluginAsync<{ services: Services }> = async (root, { services }) => {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const guard = app.requireRole('pmo');
+
+  app.post(
+    '/v1/engagements/:id/links',
+    {
+      schema: {
+        operationId: 'createLink',
+        tags: ['links'],
+        summary:
+          'Feed the engagement from a Jira project or JQL, a Trello board or an Asana project (starts a first sync)',
+        params: IdParams,
+        body: NewLink,
+        response: { 201: Link, ...problems(403, 404, 409, 422) },
+      },
+      preHandler: guard,
+    },
+    async (req, reply) =>
+      reply.code(201).send(await services.links.create(actorOf(req), req.params.id, req.body)),
+  );
+
+  app.get(
+    '/v1/engagements/:id/links',
+    {
+      schema: {
+        operationId: 'listLinks',
+        tags: ['links'],
+        summary: 'The tracker scopes that feed the engagement',
+        params: IdParams,
+        response: {
+          200: z.object({ items: z.array(Link), nextCursor: z.string().nullable() }),
+          ...problems(403, 404),
+        },
+      },
+      preHandler: guard,
+    },
+    async (req) => ({ items: await services.links.list(actorOf(req), req.params.id), nextCursor: null }),
+  );
+};

@@ -1,0 +1,84 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../../services/services.ts';
+import { Id, IdParams, problems } from '../schemas.ts';
+
+const SyncStarted = z
+  .object({
+    jobs: z.array(z.object({ linkId: z.string(), jobId: z.string(), statusUrl: z.string() })),
+  })
+  .meta({
+    id: 'SyncStarted',
+    example: {
+      jobs: [
+        {
+          linkId: 'lnk_019a0b1c2d3e4f5a6b7c8d9e0f',
+          jobId: 'sync-lnk_019a0b1c2d3e4f5a6b7c8d9e0f-full-1767600000000',
+          statusUrl:
+            '/v1/connections/con_019a0b1c2d3e4f5a6b7c8d9e0f/sync/sync-lnk_019a0b1c2d3e4f5a6b7c8d9e0f-full-1767600000000',
+        },
+      ],
+    },
+  });
+
+const SyncStatus = z
+  .object({
+    jobId: z.string(),
+    linkId: z.string(),
+    state: z.string(),
+    progress: z.unknown(),
+    result: z.unknown(),
+    failedReason: z.string().nullable(),
+  })
+  .meta({
+    id: 'SyncStatus',
+    example: {
+      jobId: 'sync-lnk_019a0b1c2d3e4f5a6b7c8d9e0f-full-1767600000000',
+      linkId: 'lnk_019a0b1c2d3e4f5a6b7c8d9e0f',
+      state: 'active',
+      progress: { pages: 3, tasks: 300, changed: 300, deleted: 0 },
+      result: null,
+      failedReason: null,
+    },
+  });
+
+export const syncRoutes: FastifyPluginAsync<{ services: Services }> = async (root, { services }) => {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const admin = app.requireRole('admin');
+
+  app.post(
+    '/v1/connections/:id/sync',
+    {
+      schema: {
+        operationId: 'syncConnection',
+        tags: ['connections'],
+        summary: 'Start a full reconcile of every link of the connection',
+        params: IdParams,
+        response: { 202: SyncStarted, ...problems(403, 404, 503) },
+      },
+      preHandler: admin,
+    },
+    async (req, reply) => {
+      const jobs = await services.syncs.start(req.params.id, true);
+      return reply.code(202).send({
+        jobs: jobs.map((j) => ({ ...j, statusUrl: `/v1/connections/${req.params.id}/sync/${j.jobId}` })),
+      });
+    },
+  );
+
+  app.get(
+    '/v1/connections/:id/sync/:jobId',
+    {
+      schema: {
+        operationId: 'getSyncStatus',
+        tags: ['connections'],
+        summary: 'Progress of a sync (pages, tasks, changed, deleted)',
+        params: z.object({ id: Id, jobId: z.string().min(1).max(200) }),
+        response: { 200: SyncStatus, ...problems(403, 404) },
+      },
+      preHandler: admin,
+    },
+    async (req) => services.syncs.status(req.params.id, req.params.jobId),
+  );
+};

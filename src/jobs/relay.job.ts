@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { InboxStore } from '../core/sync-ports.ts';
+import { ingestJob } from './ingest.job.ts';
+import type { JobDefinition, QueueProcessor } from './job.ts';
+import type { Queues } from './queues.ts';
+
+/**
+ * The relay: deliveries stored but not processed after `graceMs` (Redis was down when they
+ * arrived, or lost its data) are queued again. The ingest jobId makes a row already queued a
+ * no-op, and the inbox status makes a row already applied one.
+ */
+export const RelayPayload = z.object({});
+export const relayJob: JobDefinition<z.infer<typeof RelayPayload>> = {
+  queue: 'relay',
+  name: 'relay',
+  payload: RelayPayload,
+};
+
+export const RELAY_EVERY_MS = 15_000;
+
+export function relayProcessor(deps: {
+  inbox: Pick<InboxStore, 'pending'>;
+  queues: Pick<Queues, 'enqueue'>;
+  graceMs?: number;
+}): QueueProcessor {
+  return {
+    queue: relayJob.queue,
+    concurrency: 1,
+    process: async () => {
+      let requeued = 0;
+      for (;;) {
+        const rows = await deps.inbox.pending(new Date(Date.now() - (deps.graceMs ?? 10_000)), 500);
+        for (const row of rows) await deps.queues.enqueue(ingestJob, { inboxId: row.id });
+        requeued += rows.length;
+        if (rows.length < 500 || requeued >= 10_000) return { requeued };
+      }
+    },
+  };
+}
+
+/** Registers the relay's schedule (idempotent across processes: one scheduler id). */
+export async function scheduleRelay(queues: Pick<Queues, 'queue'>, everyMs = RELAY_EVERY_MS): Promise<void> {
+  await queues
+    .queue(relayJob.queue)
+    .upsertJobScheduler(
+      'relay',
+      { every: everyMs },
+      { name: relayJob.name, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+    );
+}

@@ -1,0 +1,136 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { NotFound } from './core/errors.ts';
+import type { Store } from './core/ports.ts';
+import type { LinkRecord, StoredTask } from './core/sync-ports.ts';
+import { ingestJob, ingestProcessor } from './jobs/ingest.job.ts';
+import type { QueueProcessor } from './jobs/job.ts';
+import type { Queues } from './jobs/queues.ts';
+import { createRedisLimiter } from './jobs/rate-limiter.ts';
+import { relayProcessor, scheduleRelay } from './jobs/relay.job.ts';
+import {
+  DEFAULT_SYNC_INTERVAL_MS,
+  SyncPayload,
+  scheduleLinkSync,
+  startSync,
+  syncJob,
+  syncProcessor,
+} from './jobs/sync.job.ts';
+import type { ConnectionService } from './services/connections.service.ts';
+import { createIngestService, type IngestService } from './services/ingest.service.ts';
+import { createLinkService, type LinkService } from './services/links.service.ts';
+import type { SyncControl } from './services/services.ts';
+import { createSyncService, type SyncService } from './services/sync.service.ts';
+import {
+  createWebhookReceiver,
+  type WebhookMetrics,
+  type WebhookReceiver,
+} from './services/webhook-receiver.ts';
+
+export interface Pipeline {
+  readonly receiver: WebhookReceiver;
+  readonly ingest: IngestService;
+  readonly sync: SyncService;
+  readonly links: LinkService;
+  readonly processors: readonly QueueProcessor[];
+  readonly syncs: SyncControl;
+  /** Registers the schedules (relay, every link's sync); idempotent, run by worker processes. */
+  schedule(): Promise<void>;
+}
+
+/**
+ * The sync pipeline of FLOW.md, journey 1: receiver → inbox → ingest → tasks, the relay, and
+ * reconciliation per link. `onTasksChanged` is where the engagements' recompute is scheduled.
+ */
+export function createPipeline(deps: {
+  config: Config;
+  store: Store;
+  queues: Queues;
+  redis: Redis;
+  connections: ConnectionService;
+  scopeIdOf: (scope: LinkRecord['scope']) => string | null;
+  onTasksChanged: (connectionId: string, changed: readonly StoredTask[]) => Promise<void>;
+  metrics?: WebhookMetrics;
+  logger: Logger;
+}): Pipeline {
+  const { store, queues, config, logger } = deps;
+  const limiter = createRedisLimiter(deps.redis, { prefix: config.queuePrefix });
+  const ingest = createIngestService({
+    inbox: store.inbox,
+    tasks: store.tasks,
+    connections: deps.connections,
+    limiter,
+    publicUrl: config.publicUrl,
+    onTasksChanged: deps.onTasksChanged,
+    logger,
+  });
+  const receiver = createWebhookReceiver({
+    connections: deps.connections,
+    inbox: store.inbox,
+    enqueueIngest: async (inboxId) => void (await queues.enqueue(ingestJob, { inboxId })),
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
+    logger,
+  });
+  const sync = createSyncService({
+    links: store.links,
+    tasks: store.tasks,
+    connections: deps.connections,
+    ingest,
+    limiter,
+    scopeIdOf: deps.scopeIdOf,
+    logger,
+  });
+  const intervalFor = async (connectionId: string) => {
+    const c = await store.connections.get(connectionId);
+    const minutes = Number(c?.settings.syncIntervalMinutes);
+    return Number.isFinite(minutes) && minutes >= 1 ? minutes * 60_000 : DEFAULT_SYNC_INTERVAL_MS;
+  };
+  const links = createLinkService({
+    store,
+    onLinked: async (link) => {
+      await startSync(queues, link.id, true);
+      await scheduleLinkSync(queues, link, await intervalFor(link.connectionId));
+    },
+  });
+  return {
+    receiver,
+    ingest,
+    sync,
+    links,
+    processors: [
+      ingestProcessor({ ingest, markFailed: (id, error) => store.inbox.markFailed(id, error) }),
+      relayProcessor({ inbox: store.inbox, queues }),
+      syncProcessor({ sync }),
+    ],
+    syncs: {
+      async start(connectionId, full) {
+        await deps.connections.get(connectionId);
+        const linked = await store.links.listByConnection(connectionId);
+        return Promise.all(
+          linked.map(async (l) => ({ linkId: l.id, jobId: await startSync(queues, l.id, full) })),
+        );
+      },
+      async status(connectionId, jobId) {
+        const job = await queues.queue(syncJob.queue).getJob(jobId);
+        const payload = SyncPayload.safeParse(job?.data);
+        const link = payload.success ? await store.links.get(payload.data.linkId) : null;
+        if (!job || !link || link.connectionId !== connectionId) throw new NotFound('Sync job', jobId);
+        return {
+          jobId,
+          linkId: link.id,
+          state: await job.getState(),
+          progress: job.progress,
+          result: job.returnvalue ?? null,
+          failedReason: job.failedReason ?? null,
+        };
+      },
+    },
+    async schedule() {
+      await scheduleRelay(queues);
+      for (const link of await store.links.all()) {
+        await scheduleLinkSync(queues, link, await intervalFor(link.connectionId));
+      }
+    },
+  };
+}

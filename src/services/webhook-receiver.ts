@@ -1,0 +1,83 @@
+import type { Logger } from 'pino';
+import { JalonError } from '../core/errors.ts';
+import type { InboxDelivery, InboxStore } from '../core/sync-ports.ts';
+import type { Tracker } from '../core/task.ts';
+import type { RawWebhook } from '../core/tracker.ts';
+import type { ConnectionService } from './connections.service.ts';
+import { createGroupCommit } from './group-commit.ts';
+
+export type ReceiveOutcome =
+  | { readonly kind: 'stored'; readonly inboxId: number; readonly duplicate: boolean }
+  | { readonly kind: 'handshake'; readonly headers: Readonly<Record<string, string>> }
+  | { readonly kind: 'probe' }
+  | { readonly kind: 'unknown_connection' }
+  | { readonly kind: 'rejected'; readonly reason: string };
+
+export interface WebhookReceiver {
+  /** Verifies and durably records one delivery; resolves only once it is stored. */
+  receive(tracker: Tracker, connectionId: string, raw: RawWebhook): Promise<ReceiveOutcome>;
+}
+
+export interface WebhookMetrics {
+  webhook(tracker: Tracker, result: string): void;
+}
+
+/** The headers an adapter reads when parsing again later; signatures are not kept. */
+const KEPT_HEADERS = [
+  'content-type',
+  'x-atlassian-webhook-identifier',
+  'x-atlassian-webhook-retry',
+  'user-agent',
+];
+
+export function createWebhookReceiver(deps: {
+  connections: Pick<ConnectionService, 'adapterFor' | 'storeHandshakeSecret' | 'noteHealth'>;
+  inbox: Pick<InboxStore, 'recordMany'>;
+  /** Called after the delivery is stored (the relay covers a failure here). */
+  enqueueIngest: (inboxId: number) => Promise<void>;
+  metrics?: WebhookMetrics;
+  logger: Logger;
+}): WebhookReceiver {
+  const batcher = createGroupCommit<InboxDelivery, { id: number; inserted: boolean }>((items) =>
+    deps.inbox.recordMany(items),
+  );
+  const count = (tracker: Tracker, result: string) => deps.metrics?.webhook(tracker, result);
+
+  return {
+    async receive(tracker, connectionId, raw) {
+      const found = await deps.connections.adapterFor(connectionId);
+      if (!found || found.connection.tracker !== tracker) {
+        count(tracker, 'unknown_connection');
+        return { kind: 'unknown_connection' };
+      }
+      const verdict = found.adapter.verifyWebhook(raw);
+      if (verdict.kind === 'reject') {
+        count(tracker, 'rejected');
+        return { kind: 'rejected', reason: verdict.reason };
+      }
+      if (verdict.kind === 'probe') return { kind: 'probe' };
+      if (verdict.kind === 'handshake') {
+        await deps.connections.storeHandshakeSecret(connectionId, verdict.secret);
+        count(tracker, 'handshake');
+        return { kind: 'handshake', headers: verdict.responseHeaders };
+      }
+      const { deliveryKey } = found.adapter.parseWebhook(raw);
+      const headers = Object.fromEntries(
+        KEPT_HEADERS.flatMap((h) => (raw.headers[h] ? [[h, raw.headers[h] as string]] : [])),
+      );
+      const { id, inserted } = await batcher.submit({ connectionId, deliveryKey, headers, body: raw.body });
+      count(tracker, inserted ? 'stored' : 'duplicate');
+      if (inserted) {
+        deps.enqueueIngest(id).catch((err: unknown) => {
+          // Stored but not queued (Redis down): the relay will pick it up.
+          deps.logger.warn(
+            { inboxId: id, code: err instanceof JalonError ? err.code : 'error' },
+            'ingest not queued',
+          );
+        });
+        void deps.connections.noteHealth(connectionId, { lastDeliveryAt: raw.receivedAt }).catch(() => {});
+      }
+      return { kind: 'stored', inboxId: id, duplicate: !inserted };
+    },
+  };
+}

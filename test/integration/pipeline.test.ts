@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Workers } from '../../src/jobs/workers.ts';
+import { buildTestApp, type TestApp } from '../support/app.ts';
+import { JIRA_SECRET, JIRA_SETTINGS, jiraDelivery } from '../support/jira-deliveries.ts';
+
+let t: TestApp;
+let workers: Workers;
+let connectionId: string;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  workers = t.container.startWorkers();
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/v1/connections',
+    headers: t.admin,
+    payload: {
+      tracker: 'jira',
+      name: 'pipeline',
+      baseUrl: 'https://acme.atlassian.net',
+      credentials: { email: 'bot@acme.example', apiToken: 'token' },
+      webhookSecret: JIRA_SECRET,
+      settings: JIRA_SETTINGS,
+    },
+  });
+  connectionId = res.json().id;
+});
+afterAll(async () => {
+  await workers?.close();
+  for (const q of ['ingest', 'relay', 'sync', 'recompute']) {
+    await t?.container.queues.queue(q).obliterate({ force: true });
+  }
+  await t?.close();
+});
+
+const send = (d: { body: Buffer; headers: Record<string, string> }, id = connectionId) =>
+  t.app.inject({ method: 'POST', url: `/webhooks/jira/${id}`, headers: d.headers, payload: d.body });
+
+async function until<T>(probe: () => Promise<T | null | undefined | false>, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+const rawCount = async (sql: string, params: unknown[]) =>
+  Number(
+    (await t.container.database.rawTransaction((tx) => tx.query<{ n: string }>(sql, params)))[0]?.n ?? 0,
+  );
+
+describe('webhook receiver', () => {
+  it('401 for a bad signature or an unknown connection, and stores nothing', async () => {
+    const forged = jiraDelivery(
+      { id: '9001', key: 'PAY-1', category: 'todo', updated: new Date() },
+      'wrong-secret-xxxxxxxx',
+    );
+    const res = await send(forged);
+    expect(res.statusCode).toBe(401);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect((await send(forged, 'con_unknown')).statusCode).toBe(401);
+    expect(
+      await rawCount('select count(*) n from webhook_inbox where connection_id = $1', [connectionId]),
+    ).toBe(0);
+  });
+
+  it('stores a delivery sent three times once and changes the task once', async () => {
+    const d = jiraDelivery({
+      id: '10001',
+      key: 'PAY-11',
+      category: 'in_progress',
+      updated: new Date('2027-02-01T10:00:00Z'),
+    });
+    const answers = await Promise.all([send(d), send(d), send(d)]);
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200]);
+    expect(answers.filter((a) => a.json().duplicate === false)).toHaveLength(1);
+    const task = await until(() => t.container.store.tasks.get(connectionId, '10001'));
+    expect(task).toMatchObject({ key: 'PAY-11', statusCategory: 'in_progress', tracker: 'jira' });
+    await new Promise((r) => setTimeout(r, 300));
+    const key = d.headers['x-atlassian-webhook-identifier'];
+    expect(await rawCount('select count(*) n from webhook_inbox where delivery_key = $1', [key])).toBe(1);
+    expect(await t.container.store.tasks.countChanges(task.id)).toBe(1);
+  });
+
+  it('lets the newest state win when deliveries for one task arrive shuffled', async () => {
+    const states = (['todo', 'in_progress', 'done'] as const).map((category, i) =>
+      jiraDelivery({ id: '10002', key: 'PAY-12', category, updated: new Date(Date.UTC(2027, 1, 2, 10, i)) }),
+    );
+    for (const d of [states[2], states[0], states[1]]) if (d) expect((await send(d)).statusCode).toBe(200);
+    await until(async () => {
+      const rows = await rawCount(
+        `select count(*) n from webhook_inbox where connection_id = $1 and status = 'processed'`,
+        [connectionId],
+      );
+      return rows >= 4;
+    });
+    const task = await t.container.store.tasks.get(connectionId, '10002');
+    expect(task?.statusCategory).toBe('done');
+    expect(task?.completedAt).not.toBeNull();
+  });
+
+  it('acknowledges only what it stored: the relay processes deliveries whose jobs Redis lost', async () => {
+    await workers.close();
+    const d = jiraDelivery({
+      id: '10003',
+      key: 'PAY-13',
+      category: 'todo',
+      updated: new Date('2027-02-03T10:00:00Z'),
+    });
+    expect((await send(d)).statusCode).toBe(200);
+    // Redis loses its data: remove this test's own ingest queue (its prefix is unique to it).
+    await t.container.queues.queue('ingest').obliterate({ force: true });
+    expect(await t.container.store.tasks.get(connectionId, '10003')).toBeNull();
+    workers = t.container.startWorkers();
+    const relay = t.container.queues.queue('relay');
+    // The relay runs on its schedule; run it now with no grace instead of waiting for it.
+    const { relayProcessor } = await import('../../src/jobs/relay.job.ts');
+    await relayProcessor({ inbox: t.container.store.inbox, queues: t.container.queues, graceMs: 0 }).process(
+      {},
+      await relay.add('relay', {}),
+    );
+    const task = await until(() => t.container.store.tasks.get(connectionId, '10003'));
+    expect(task.key).toBe('PAY-13');
+  });
+
+  it('checks every stored delivery landed exactly once under a burst', async () => {
+    const burst = Array.from({ length: 60 }, (_, i) =>
+      jiraDelivery(
+        { id: `2${i}`, key: `PAY-2${i}`, category: 'todo', updated: new Date('2027-02-04T10:00:00Z') },
+        JIRA_SECRET,
+        randomUUID(),
+      ),
+    );
+    const answers = await Promise.all(burst.map((d) => send(d)));
+    expect(answers.every((a) => a.statusCode === 200)).toBe(true);
+    for (const d of burst) {
+      const key = d.headers['x-atlassian-webhook-identifier'];
+      expect(await rawCount('select count(*) n from webhook_inbox where delivery_key = $1', [key])).toBe(1);
+    }
+    await until(async () => (await t.container.store.tasks.get(connectionId, '259')) !== null);
+  });
+});
