@@ -12,12 +12,20 @@ import {
 import type { Logger } from 'pino';
 import type { ReadinessReport, Services } from '../services/services.ts';
 import { authPlugin } from './auth.ts';
+import { type HttpMetricsOptions, metricsPlugin } from './metrics.ts';
 import { handleError, problem, sendProblem } from './problem.ts';
+import { adminJobRoutes } from './routes/admin-jobs.routes.ts';
 import { apiKeyRoutes } from './routes/api-keys.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
+import { changeRequestRoutes } from './routes/change-requests.routes.ts';
 import { connectionRoutes } from './routes/connections.routes.ts';
+import { deliverableRoutes } from './routes/deliverables.routes.ts';
+import { engagementRoutes } from './routes/engagements.routes.ts';
+import { evaluationRoutes } from './routes/evaluations.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { journalRoutes } from './routes/journal.routes.ts';
 import { linkRoutes } from './routes/links.routes.ts';
+import { milestoneRoutes } from './routes/milestones.routes.ts';
 import { providerRoutes } from './routes/providers.routes.ts';
 import { syncRoutes } from './routes/sync.routes.ts';
 import { webhookRoutes } from './routes/webhooks.routes.ts';
@@ -30,6 +38,8 @@ export interface AppDeps {
   readonly publicUrl?: string;
   /** Thresholds at which the process answers 503 instead of taking more work. */
   readonly pressure?: { maxEventLoopDelayMs?: number; maxHeapUsedBytes?: number };
+  /** Prometheus: request durations and GET /metrics (absent when only the OpenAPI is built). */
+  readonly metrics?: HttpMetricsOptions;
 }
 
 export const API_VERSION = '0.1.0';
@@ -91,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(authPlugin, { authenticate: (token) => deps.services.apiKeys.authenticate(token) });
+  if (deps.metrics) await app.register(metricsPlugin, deps.metrics);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes, { readiness: deps.readiness });
@@ -99,10 +110,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(connectionRoutes, { services: deps.services });
   await app.register(linkRoutes, { services: deps.services });
   await app.register(syncRoutes, { services: deps.services });
+  await app.register(adminJobRoutes, { services: deps.services });
   await app.register(webhookRoutes, {
     receiver: { receive: (...args) => deps.services.webhooks.receive(...args) },
     publicUrl: deps.publicUrl ?? 'http://127.0.0.1:3000',
   });
   await app.register(providerRoutes, { services: deps.services });
+  await app.register(engagementRoutes, { services: deps.services });
+  await app.register(deliverableRoutes, { services: deps.services });
+  await app.register(milestoneRoutes, { services: deps.services });
+  await app.register(changeRequestRoutes, { services: deps.services });
+  await app.register(journalRoutes, { services: deps.services });
+  await app.register(evaluationRoutes, { services: deps.services });
   return app;
 }

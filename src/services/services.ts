@@ -1,7 +1,13 @@
 import type { ApiKeyService } from './api-keys.service.ts';
 import type { AuditService } from './audit.service.ts';
+import type { ChangeRequestService } from './change-requests.service.ts';
 import type { ConnectionService } from './connections.service.ts';
+import type { DeliverableService } from './deliverables.service.ts';
+import type { EngagementService } from './engagements.service.ts';
+import type { EvaluationService } from './evaluations.service.ts';
+import type { JournalService } from './journal.service.ts';
 import type { LinkService } from './links.service.ts';
+import type { MilestoneService } from './milestones.service.ts';
 import type { ProviderService } from './providers.service.ts';
 import type { WebhookReceiver } from './webhook-receiver.ts';
 
@@ -14,6 +20,12 @@ export interface Services {
   readonly webhooks: WebhookReceiver;
   readonly syncs: SyncControl;
   readonly providers: ProviderService;
+  readonly engagements: EngagementService;
+  readonly deliverables: DeliverableService;
+  readonly milestones: MilestoneService;
+  readonly changeRequests: ChangeRequestService;
+  readonly journal: JournalService;
+  readonly evaluations: EvaluationService;
 }
 
 export interface ReadinessReport {

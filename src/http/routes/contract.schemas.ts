@@ -26,6 +26,11 @@ export const EXAMPLE_IDS = {
 } as const;
 const AT = '2027-01-04T09:00:00.000Z';
 
+export const IncludeRemoved = z
+  .enum(['true', 'false'])
+  .optional()
+  .describe('Also list what approved change requests removed (default false)');
+
 export const FieldWarning = z.object({ path: z.string(), message: z.string() }).meta({
   id: 'FieldWarning',
   description: 'Accepted, but worth a look',
