@@ -6,8 +6,9 @@ import type { Store } from './core/ports.ts';
 import type { LinkRecord, StoredTask } from './core/sync-ports.ts';
 import { ingestJob, ingestProcessor } from './jobs/ingest.job.ts';
 import type { QueueProcessor } from './jobs/job.ts';
+import { pushBackProcessor } from './jobs/pushback.job.ts';
 import type { Queues } from './jobs/queues.ts';
-import { createRedisLimiter } from './jobs/rate-limiter.ts';
+import { createRedisLimiter, type TrackerCallObserver } from './jobs/rate-limiter.ts';
 import { relayProcessor, scheduleRelay } from './jobs/relay.job.ts';
 import {
   DEFAULT_SYNC_INTERVAL_MS,
@@ -20,6 +21,7 @@ import {
 import type { ConnectionService } from './services/connections.service.ts';
 import { createIngestService, type IngestService } from './services/ingest.service.ts';
 import { createLinkService, type LinkService } from './services/links.service.ts';
+import { createPushBackService, type PushBackService } from './services/pushback.service.ts';
 import type { SyncControl } from './services/services.ts';
 import { createSyncService, type SyncService } from './services/sync.service.ts';
 import {
@@ -33,6 +35,7 @@ export interface Pipeline {
   readonly ingest: IngestService;
   readonly sync: SyncService;
   readonly links: LinkService;
+  readonly pushBack: PushBackService;
   readonly processors: readonly QueueProcessor[];
   readonly syncs: SyncControl;
   /** Registers the schedules (relay, every link's sync); idempotent, run by worker processes. */
@@ -52,10 +55,11 @@ export function createPipeline(deps: {
   scopeIdOf: (scope: LinkRecord['scope']) => string | null;
   onTasksChanged: (connectionId: string, changed: readonly StoredTask[]) => Promise<void>;
   metrics?: WebhookMetrics;
+  trackerMetrics?: TrackerCallObserver;
   logger: Logger;
 }): Pipeline {
   const { store, queues, config, logger } = deps;
-  const limiter = createRedisLimiter(deps.redis, { prefix: config.queuePrefix });
+  const limiter = createRedisLimiter(deps.redis, { prefix: config.queuePrefix }, deps.trackerMetrics);
   const ingest = createIngestService({
     inbox: store.inbox,
     tasks: store.tasks,
@@ -70,6 +74,12 @@ export function createPipeline(deps: {
     inbox: store.inbox,
     enqueueIngest: async (inboxId) => void (await queues.enqueue(ingestJob, { inboxId })),
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
+    logger,
+  });
+  const pushBack = createPushBackService({
+    pushBacks: store.pushBacks,
+    connections: deps.connections,
+    limiter,
     logger,
   });
   const sync = createSyncService({
@@ -98,9 +108,11 @@ export function createPipeline(deps: {
     ingest,
     sync,
     links,
+    pushBack,
     processors: [
       ingestProcessor({ ingest, markFailed: (id, error) => store.inbox.markFailed(id, error) }),
-      relayProcessor({ inbox: store.inbox, queues }),
+      relayProcessor({ inbox: store.inbox, pushBacks: store.pushBacks, queues }),
+      pushBackProcessor({ pushBack, pushBacks: store.pushBacks }),
       syncProcessor({ sync }),
     ],
     syncs: {

@@ -10,7 +10,7 @@ import type {
   MilestoneStore,
   ProviderStore,
 } from './engagement-ports.ts';
-import type { ConnectionStore, InboxStore, LinkStore, TaskStore } from './sync-ports.ts';
+import type { ConnectionStore, InboxStore, LinkStore, PushBackStore, TaskStore } from './sync-ports.ts';
 
 /** Ports the core and services call; `store/` and `adapters/` implement them. */
 
@@ -64,6 +64,7 @@ export interface Repos {
   readonly inbox: InboxStore;
   readonly tasks: TaskStore;
   readonly links: LinkStore;
+  readonly pushBacks: PushBackStore;
   readonly providers: ProviderStore;
   readonly engagements: EngagementStore;
   readonly deliverables: DeliverableStore;

@@ -1,4 +1,5 @@
 import type { LinkScope, Task, Tracker } from './task.ts';
+import type { DecisionMark } from './tracker.ts';
 
 /** Ports of the tracker side: connections, the webhook inbox, tasks (implemented in store/). */
 
@@ -80,6 +81,8 @@ export interface InboxStore {
   markProcessed(id: number): Promise<void>;
   markFailed(id: number, error: string): Promise<void>;
   noteAttempt(id: number, error: string | null): Promise<void>;
+  /** Sets a failed delivery back to pending (an admin retries it); a processed one stays processed. */
+  requeue(id: number): Promise<void>;
   /** Rows stored but not processed, older than `olderThan` (the relay's work). */
   pending(olderThan: Date, limit: number): Promise<{ id: number; connectionId: string }[]>;
   count(connectionId: string): Promise<number>;
@@ -169,4 +172,36 @@ export interface LinkStore {
   saveCursor(id: string, cursor: string, full: boolean, at: Date): Promise<void>;
   /** The engagement's provider, or null when there is no such engagement. */
   engagementProvider(engagementId: string): Promise<string | null>;
+}
+
+export interface PushBackRecord {
+  readonly id: string;
+  readonly decisionId: string;
+  readonly connectionId: string;
+  readonly taskExternalId: string;
+  readonly taskKey: string | null;
+  readonly mark: DecisionMark;
+  readonly status: 'pending' | 'done' | 'failed';
+  readonly attempts: number;
+  readonly commented: boolean | null;
+  readonly marked: boolean | null;
+  readonly lastError: string | null;
+  readonly createdAt: Date;
+  readonly doneAt: Date | null;
+}
+
+export interface PushBackStore {
+  /** Creates the rows once per (decision, connection, task); returns the ids of new ones. */
+  create(
+    rows: readonly Pick<
+      PushBackRecord,
+      'decisionId' | 'connectionId' | 'taskExternalId' | 'taskKey' | 'mark'
+    >[],
+  ): Promise<string[]>;
+  get(id: string): Promise<PushBackRecord | null>;
+  listByDecision(decisionId: string): Promise<PushBackRecord[]>;
+  markDone(id: string, result: { commented: boolean; marked: boolean }): Promise<void>;
+  markFailed(id: string, error: string): Promise<void>;
+  noteAttempt(id: string, error: string | null): Promise<void>;
+  pending(olderThan: Date, limit: number): Promise<string[]>;
 }

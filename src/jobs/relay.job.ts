@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { InboxStore } from '../core/sync-ports.ts';
+import type { InboxStore, PushBackStore } from '../core/sync-ports.ts';
 import { ingestJob } from './ingest.job.ts';
 import type { JobDefinition, QueueProcessor } from './job.ts';
+import { pushBackJob } from './pushback.job.ts';
 import type { Queues } from './queues.ts';
 
 /**
@@ -20,6 +21,7 @@ export const RELAY_EVERY_MS = 15_000;
 
 export function relayProcessor(deps: {
   inbox: Pick<InboxStore, 'pending'>;
+  pushBacks?: Pick<PushBackStore, 'pending'>;
   queues: Pick<Queues, 'enqueue'>;
   graceMs?: number;
 }): QueueProcessor {
@@ -32,8 +34,13 @@ export function relayProcessor(deps: {
         const rows = await deps.inbox.pending(new Date(Date.now() - (deps.graceMs ?? 10_000)), 500);
         for (const row of rows) await deps.queues.enqueue(ingestJob, { inboxId: row.id });
         requeued += rows.length;
-        if (rows.length < 500 || requeued >= 10_000) return { requeued };
+        if (rows.length < 500 || requeued >= 10_000) break;
       }
+      // Push-backs recorded with their decision but never queued (Redis down at that moment).
+      const pushBacks =
+        (await deps.pushBacks?.pending(new Date(Date.now() - (deps.graceMs ?? 10_000)), 1000)) ?? [];
+      for (const pushBackId of pushBacks) await deps.queues.enqueue(pushBackJob, { pushBackId });
+      return { requeued, pushBacks: pushBacks.length };
     },
   };
 }

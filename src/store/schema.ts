@@ -18,3 +18,4 @@ export * from './audit.schema.ts';
 export * from './connections.schema.ts';
 export * from './engagement.schema.ts';
 export * from './links.schema.ts';
+export * from './push-backs.schema.ts';

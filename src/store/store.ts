@@ -13,6 +13,7 @@ import { createJournalRepo } from './journal.repo.ts';
 import { createLinkRepo } from './links.repo.ts';
 import { createMilestoneRepo } from './milestones.repo.ts';
 import { createProviderRepo } from './providers.repo.ts';
+import { createPushBackRepo } from './push-backs.repo.ts';
 import { createTaskRepo } from './tasks.repo.ts';
 
 export type { Repos, Store };
@@ -25,6 +26,7 @@ export function bindRepos(db: Db): Repos {
     inbox: createInboxRepo(db),
     tasks: createTaskRepo(db),
     links: createLinkRepo(db),
+    pushBacks: createPushBackRepo(db),
     providers: createProviderRepo(db),
     engagements: createEngagementRepo(db),
     deliverables: createDeliverableRepo(db),
