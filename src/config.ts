@@ -28,6 +28,10 @@ export const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 random bytes in base64 (openssl rand -base64 32)')
     .optional(),
   JALON_BOOTSTRAP_ADMIN_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
+  JALON_METRICS_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{16,512}$/, 'must be 16 to 512 printable characters without spaces')
+    .optional(),
   JALON_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   JALON_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   JALON_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(8000),
@@ -48,6 +52,8 @@ export interface Config {
   /** 32 bytes: the AES-256-GCM key for tracker credentials at rest. */
   readonly secretKey: Buffer;
   readonly bootstrapAdminKey: string | null;
+  /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
+  readonly metricsToken: string | null;
   readonly bodyLimit: number;
   readonly workerConcurrency: number;
   readonly shutdownTimeoutMs: number;
@@ -106,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.JALON_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     secretKey,
     bootstrapAdminKey: e.JALON_BOOTSTRAP_ADMIN_KEY ?? null,
+    metricsToken: e.JALON_METRICS_TOKEN ?? null,
     bodyLimit: e.JALON_BODY_LIMIT,
     workerConcurrency: e.JALON_WORKER_CONCURRENCY,
     shutdownTimeoutMs: e.JALON_SHUTDOWN_TIMEOUT_MS,

@@ -4,9 +4,11 @@ import { trackers } from '../adapters/registry.ts';
 import type { Config } from './config.ts';
 import { buildApp } from './http/app.ts';
 import type { QueueProcessor } from './jobs/job.ts';
+import { createJobAdmin } from './jobs/job-admin.ts';
+import { createMetrics } from './jobs/metrics.ts';
 import { noopProcessor } from './jobs/noop.job.ts';
 import { createQueues, type Queues } from './jobs/queues.ts';
-import { scheduleRecompute } from './jobs/recompute.job.ts';
+import { recomputeJob, scheduleRecompute } from './jobs/recompute.job.ts';
 import { probeRedis, workerConnection } from './jobs/redis.ts';
 import { startWorkers, type Workers } from './jobs/workers.ts';
 import { createPipeline } from './pipeline.ts';
@@ -77,6 +79,9 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
   const store = createStore(database);
   const queues = createQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix });
   await queues.ready();
+  // Read at each scrape or admin call: every queue a processor runs, and recompute (enqueued here).
+  const queueNames = () => [recomputeJob.queue, ...processors.map((p) => p.queue)];
+  const metrics = createMetrics({ queues, queueNames });
   const providers = createProviderService({ store });
   const connections = createConnectionService({
     store,
@@ -93,6 +98,8 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
     redis: limiterRedis,
     connections,
     scopeIdOf,
+    metrics: metrics.webhooks,
+    trackerMetrics: metrics.trackers,
     onTasksChanged: async (connectionId, changed) => {
       const scopeIds = [...new Set(changed.flatMap((t) => t.scopeIds))];
       for (const engagementId of await store.links.engagementsFor(connectionId, scopeIds)) {
@@ -112,6 +119,7 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
     links: pipeline.links,
     webhooks: pipeline.receiver,
     syncs: pipeline.syncs,
+    jobs: createJobAdmin({ queues, queueNames, inbox: store.inbox }),
     providers,
     engagements: createEngagementService({ store }),
     deliverables: createDeliverableService({ store }),
@@ -150,6 +158,7 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
         readiness,
         bodyLimit: config.bodyLimit,
         publicUrl: config.publicUrl,
+        metrics: { registry: metrics.registry, token: config.metricsToken },
       }),
     startWorkers: () => {
       pipeline.schedule().catch((err: unknown) => logger.error({ err }, 'scheduling failed'));
@@ -158,6 +167,7 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
         prefix: config.queuePrefix,
         concurrency: config.workerConcurrency,
         logger,
+        metrics: metrics.jobs,
       });
     },
     async close() {

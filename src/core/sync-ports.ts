@@ -92,6 +92,7 @@ export interface StoredTask extends Task {
   readonly id: string;
   readonly connectionId: string;
   readonly revision: number;
+  readonly deliverableId: string | null;
 }
 
 export interface TaskStore {
@@ -111,6 +112,7 @@ export interface TaskFilter {
   readonly scopeIds?: readonly string[] | undefined;
   readonly externalId?: string | undefined;
   readonly statusCategory?: Task['statusCategory'] | undefined;
+  readonly deliverableId?: string | undefined;
   readonly afterId: string | null;
   readonly limit: number;
 }

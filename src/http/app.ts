@@ -12,7 +12,9 @@ import {
 import type { Logger } from 'pino';
 import type { ReadinessReport, Services } from '../services/services.ts';
 import { authPlugin } from './auth.ts';
+import { type HttpMetricsOptions, metricsPlugin } from './metrics.ts';
 import { handleError, problem, sendProblem } from './problem.ts';
+import { adminJobRoutes } from './routes/admin-jobs.routes.ts';
 import { apiKeyRoutes } from './routes/api-keys.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { changeRequestRoutes } from './routes/change-requests.routes.ts';
@@ -36,6 +38,8 @@ export interface AppDeps {
   readonly publicUrl?: string;
   /** Thresholds at which the process answers 503 instead of taking more work. */
   readonly pressure?: { maxEventLoopDelayMs?: number; maxHeapUsedBytes?: number };
+  /** Prometheus: request durations and GET /metrics (absent when only the OpenAPI is built). */
+  readonly metrics?: HttpMetricsOptions;
 }
 
 export const API_VERSION = '0.1.0';
@@ -97,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(authPlugin, { authenticate: (token) => deps.services.apiKeys.authenticate(token) });
+  if (deps.metrics) await app.register(metricsPlugin, deps.metrics);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes, { readiness: deps.readiness });
@@ -105,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(connectionRoutes, { services: deps.services });
   await app.register(linkRoutes, { services: deps.services });
   await app.register(syncRoutes, { services: deps.services });
+  await app.register(adminJobRoutes, { services: deps.services });
   await app.register(webhookRoutes, {
     receiver: { receive: (...args) => deps.services.webhooks.receive(...args) },
     publicUrl: deps.publicUrl ?? 'http://127.0.0.1:3000',

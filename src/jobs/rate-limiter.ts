@@ -55,9 +55,15 @@ return 1`;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Told how each call to a tracker ended (metrics); `rate_limited` is the tracker's own 429. */
+export interface TrackerCallObserver {
+  call(tracker: Tracker, kind: 'read' | 'write', outcome: 'ok' | 'rate_limited' | 'error'): void;
+}
+
 export function createRedisLimiter(
   redis: Redis,
   opts: { prefix: string; budgets?: Partial<typeof BUDGETS>; now?: () => number },
+  observer?: TrackerCallObserver,
 ): TrackerLimiter {
   const now = opts.now ?? Date.now;
   const budget = (t: Tracker) => opts.budgets?.[t] ?? BUDGETS[t];
@@ -108,8 +114,11 @@ export function createRedisLimiter(
       await takeToken(id, tracker, cost);
       const slot = await takeSlot(id, tracker, kind);
       try {
-        return await call();
+        const result = await call();
+        observer?.call(tracker, kind, 'ok');
+        return result;
       } catch (err) {
+        observer?.call(tracker, kind, err instanceof TrackerRateLimited ? 'rate_limited' : 'error');
         if (err instanceof TrackerRateLimited) await pause(id, err.retryAfterMs);
         throw err;
       } finally {

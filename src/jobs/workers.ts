@@ -5,6 +5,11 @@ import { TrackerRateLimited } from '../core/tracker.ts';
 import type { QueueProcessor } from './job.ts';
 import { workerConnection } from './redis.ts';
 
+/** Told how long each job attempt ran and how it ended (metrics). */
+export interface JobObserver {
+  job(queue: string, outcome: 'completed' | 'failed' | 'delayed', seconds: number): void;
+}
+
 export interface Workers {
   readonly workers: readonly Worker[];
   /** Stops taking jobs and waits for the running ones to finish. */
@@ -18,7 +23,7 @@ export interface Workers {
  */
 export function startWorkers(
   processors: readonly QueueProcessor[],
-  opts: { redisUrl: string; prefix: string; concurrency: number; logger: Logger },
+  opts: { redisUrl: string; prefix: string; concurrency: number; logger: Logger; metrics?: JobObserver },
 ): Workers {
   const connection = workerConnection(opts.redisUrl);
   connection.on('error', () => {});
@@ -27,15 +32,22 @@ export function startWorkers(
     const worker = new Worker(
       p.queue,
       async (job: Job, token?: string) => {
+        const started = performance.now();
+        const observe = (outcome: 'completed' | 'failed' | 'delayed') =>
+          opts.metrics?.job(p.queue, outcome, (performance.now() - started) / 1000);
         try {
-          return await p.process(job.data, job);
+          const result = await p.process(job.data, job);
+          observe('completed');
+          return result;
         } catch (err) {
           if (err instanceof TrackerRateLimited && token) {
+            observe('delayed');
             // The tracker asked to wait: delay this job without spending one of its attempts.
             const jitter = Math.floor(Math.random() * 250);
             await job.moveToDelayed(Date.now() + err.retryAfterMs + jitter, token);
             throw new DelayedError();
           }
+          observe('failed');
           throw mapError(err);
         }
       },

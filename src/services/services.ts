@@ -19,6 +19,7 @@ export interface Services {
   readonly links: LinkService;
   readonly webhooks: WebhookReceiver;
   readonly syncs: SyncControl;
+  readonly jobs: JobAdmin;
   readonly providers: ProviderService;
   readonly engagements: EngagementService;
   readonly deliverables: DeliverableService;
@@ -31,6 +32,29 @@ export interface Services {
 export interface ReadinessReport {
   readonly ready: boolean;
   readonly checks: Readonly<Record<string, 'ok' | 'down'>>;
+}
+
+/** Background work as an admin sees it: ids only, never payload bodies or secrets. */
+export interface JobView {
+  readonly queue: string;
+  readonly id: string;
+  readonly name: string;
+  readonly state: string;
+  readonly attemptsMade: number;
+  readonly failedReason: string | null;
+  readonly data: Readonly<Record<string, string | number | boolean | null>>;
+  readonly timestamp: string;
+  readonly finishedOn: string | null;
+}
+
+export type JobStateFilter = 'failed' | 'completed' | 'active' | 'waiting' | 'delayed' | 'prioritized';
+
+/** Inspecting and replaying jobs across the app's queues (admin). */
+export interface JobAdmin {
+  /** Newest first, across every queue or the named one; NotFound for a queue Jalon does not use. */
+  list(filter: { state: JobStateFilter; queue?: string | undefined; limit: number }): Promise<JobView[]>;
+  /** Runs a failed job again; NotFound for an unknown queue or job, Conflict when it is not failed. */
+  retry(queue: string, id: string): Promise<JobView>;
 }
 
 /** Reconciliation on demand and its progress (BullMQ job state). */

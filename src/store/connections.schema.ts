@@ -89,6 +89,7 @@ export const tasks = pgTable('tasks', {
   revision: integer('revision').notNull().default(1),
   firstSeenAt: tstz('first_seen_at').notNull().defaultNow(),
   syncedAt: tstz('synced_at').notNull().defaultNow(),
+  deliverableId: text('deliverable_id'),
 });
 
 export const taskChanges = pgTable('task_changes', {

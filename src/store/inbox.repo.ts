@@ -57,6 +57,12 @@ export function createInboxRepo(db: Db): InboxStore {
         .set({ attempts: sql`${webhookInbox.attempts} + 1`, lastError: error })
         .where(eq(webhookInbox.id, id));
     },
+    async requeue(id) {
+      await db
+        .update(webhookInbox)
+        .set({ status: 'pending' })
+        .where(and(eq(webhookInbox.id, id), eq(webhookInbox.status, 'failed')));
+    },
     async pending(olderThan, limit) {
       return db
         .select({ id: webhookInbox.id, connectionId: webhookInbox.connectionId })

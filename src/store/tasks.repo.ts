@@ -38,6 +38,7 @@ export function toStoredTask(r: Row): StoredTask {
     id: r.id,
     connectionId: r.connectionId,
     revision: r.revision,
+    deliverableId: r.deliverableId,
     tracker: r.tracker,
     externalId: r.externalId,
     key: r.key,
@@ -163,6 +164,7 @@ export function createTaskRepo(db: Db): TaskStore {
               : undefined,
             f.externalId ? eq(tasks.externalId, f.externalId) : undefined,
             f.statusCategory ? eq(tasks.statusCategory, f.statusCategory) : undefined,
+            f.deliverableId ? eq(tasks.deliverableId, f.deliverableId) : undefined,
             f.afterId ? gt(tasks.id, f.afterId) : undefined,
           ),
         )

@@ -141,4 +141,30 @@ describe('webhook receiver', () => {
     }
     await until(async () => (await t.container.store.tasks.get(connectionId, '259')) !== null);
   });
+
+  it('serves the normalised tasks through GET /v1/tasks with filters and roles', async () => {
+    const finance = await t.keyFor('finance');
+    const res = await t.app.inject({
+      url: `/v1/tasks?connectionId=${connectionId}&statusCategory=done`,
+      headers: finance,
+    });
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { key: string; tracker: string; statusCategory: string }[];
+    expect(items.map((i) => i.key)).toContain('PAY-12');
+    expect(items.every((i) => i.statusCategory === 'done' && i.tracker === 'jira')).toBe(true);
+    const paged = await t.app.inject({
+      url: `/v1/tasks?connectionId=${connectionId}&limit=2`,
+      headers: finance,
+    });
+    expect(paged.json().items).toHaveLength(2);
+    expect(paged.json().nextCursor).toEqual(expect.any(String));
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/v1/providers',
+      headers: t.admin,
+      payload: { name: 'Studio' },
+    });
+    const provider = await t.keyFor('provider', created.json().id);
+    expect((await t.app.inject({ url: '/v1/tasks', headers: provider })).statusCode).toBe(403);
+  });
 });
