@@ -23,6 +23,7 @@ import { createJournalService } from './services/journal.service.ts';
 import { createMilestoneService } from './services/milestones.service.ts';
 import { createProviderService } from './services/providers.service.ts';
 import { createSecretBox } from './services/secret-box.ts';
+import { createTaskService } from './services/tasks.service.ts';
 import type { ReadinessReport, Services } from './services/services.ts';
 import { type Database, openDatabase } from './store/db.ts';
 import { scopeIdOf } from './store/links.repo.ts';
@@ -117,6 +118,7 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
     audit: createAuditService({ store }),
     connections,
     links: pipeline.links,
+    tasks: createTaskService({ store, scopeIdOf }),
     webhooks: pipeline.receiver,
     syncs: pipeline.syncs,
     jobs: createJobAdmin({ queues, queueNames, inbox: store.inbox }),

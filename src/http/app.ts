@@ -28,6 +28,7 @@ import { linkRoutes } from './routes/links.routes.ts';
 import { milestoneRoutes } from './routes/milestones.routes.ts';
 import { providerRoutes } from './routes/providers.routes.ts';
 import { syncRoutes } from './routes/sync.routes.ts';
+import { taskRoutes } from './routes/tasks.routes.ts';
 import { webhookRoutes } from './routes/webhooks.routes.ts';
 
 export interface AppDeps {
@@ -110,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(connectionRoutes, { services: deps.services });
   await app.register(linkRoutes, { services: deps.services });
   await app.register(syncRoutes, { services: deps.services });
+  await app.register(taskRoutes, { services: deps.services });
   await app.register(adminJobRoutes, { services: deps.services });
   await app.register(webhookRoutes, {
     receiver: { receive: (...args) => deps.services.webhooks.receive(...args) },

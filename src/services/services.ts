@@ -7,6 +7,7 @@ import type { EngagementService } from './engagements.service.ts';
 import type { EvaluationService } from './evaluations.service.ts';
 import type { JournalService } from './journal.service.ts';
 import type { LinkService } from './links.service.ts';
+import type { TaskService } from './tasks.service.ts';
 import type { MilestoneService } from './milestones.service.ts';
 import type { ProviderService } from './providers.service.ts';
 import type { WebhookReceiver } from './webhook-receiver.ts';
@@ -17,6 +18,7 @@ export interface Services {
   readonly audit: AuditService;
   readonly connections: ConnectionService;
   readonly links: LinkService;
+  readonly tasks: TaskService;
   readonly webhooks: WebhookReceiver;
   readonly syncs: SyncControl;
   readonly jobs: JobAdmin;
