@@ -31,7 +31,7 @@ export function assertDraft(engagement: Engagement, what: string): void {
     'contract_locked',
     `Cannot change ${what}: engagement ${engagement.id} is ${engagement.status} and its contract is locked; ` +
       `propose a change request (POST /v1/engagements/${engagement.id}/change-requests) instead`,
-    { engagementId: engagement.id, status: engagement.status },
+    { engagementId: engagement.id, engagementStatus: engagement.status },
   );
 }
 
@@ -45,7 +45,7 @@ export function assertActive(engagement: Engagement, what: string): void {
   throw new Conflict(
     'engagement_not_active',
     `Cannot ${what}: engagement ${engagement.id} is ${engagement.status}; ${hint}`,
-    { engagementId: engagement.id, status: engagement.status },
+    { engagementId: engagement.id, engagementStatus: engagement.status },
   );
 }
 

@@ -32,7 +32,7 @@ export function createEvaluationService(deps: {
           throw new Conflict(
             'engagement_not_closed',
             `Engagement ${engagementId} is ${engagement.status}; it is evaluated after it closes`,
-            { engagementId, status: engagement.status },
+            { engagementId, engagementStatus: engagement.status },
           );
         const before = await repos.evaluations.findByEngagement(engagementId);
         const evaluation = await repos.evaluations.upsert({

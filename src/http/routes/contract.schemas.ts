@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from '../../core/dates.ts';
-import {
-  DeliverableStatus,
-  EngagementAction,
-  EngagementStatus,
-  MilestoneStatus,
-} from '../../core/lifecycle.ts';
+import { DeliverableStatus, MilestoneStatus } from '../../core/lifecycle.ts';
 import { AmountMinor, Bps, MAX_GRACE_DAYS } from '../../core/money.ts';
 import { Id } from '../schemas.ts';
 
@@ -24,7 +19,7 @@ export const EXAMPLE_IDS = {
   changeRequest: 'chg_019a0b1c2d3e4f5a6b7c8d9e0f',
   key: 'key_019a0b1c2d3e4f5a6b7c8d9e0f',
 } as const;
-const AT = '2027-01-04T09:00:00.000Z';
+export const AT = '2027-01-04T09:00:00.000Z';
 
 export const IncludeRemoved = z
   .enum(['true', 'false'])
@@ -262,64 +257,5 @@ export const Milestone = z
       removedAt: null,
       createdAt: AT,
       updatedAt: AT,
-    },
-  });
-
-export const ENGAGEMENT_EXAMPLE = {
-  id: EXAMPLE_IDS.engagement,
-  providerId: EXAMPLE_IDS.provider,
-  title: 'Customer portal redesign',
-  objective: 'A self-service portal customers use without calling support',
-  specificationUrl: 'https://docs.client.example/portal/spec-v3.pdf',
-  currency: 'EUR',
-  contractValueMinor: 12_000_000,
-  paymentTermsDays: 30,
-  confidentiality: 'Mutual NDA of 2026-11-02',
-  ipOwnership: 'Client owns all deliverables on payment',
-  clientContact: { name: 'Claire Martin', email: 'claire.martin@client.example' },
-  providerContact: { name: 'Paul Durand', email: 'paul.durand@atelier.example' },
-  startDate: '2027-01-04',
-  endDate: '2027-06-30',
-  timeZone: 'Europe/Paris',
-};
-
-export const Engagement = z
-  .object({
-    id: z.string(),
-    providerId: z.string(),
-    title: z.string(),
-    objective: z.string().nullable(),
-    specificationUrl: z.string().nullable(),
-    currency: z.string(),
-    contractValueMinor: z.number().int(),
-    paymentTermsDays: z.number().int().nullable(),
-    confidentiality: z.string().nullable(),
-    ipOwnership: z.string().nullable(),
-    clientContact: Contact.nullable(),
-    providerContact: Contact.nullable(),
-    startDate: z.string(),
-    endDate: z.string(),
-    timeZone: z.string(),
-    status: EngagementStatus,
-    allowedActions: z.array(EngagementAction).describe('Lifecycle actions its status allows now'),
-    contractVersion: z.number().int().describe('1 until the first approved change request'),
-    activatedAt: z.string().nullable(),
-    closedAt: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    warnings: Warnings.optional(),
-  })
-  .meta({
-    id: 'Engagement',
-    example: {
-      ...ENGAGEMENT_EXAMPLE,
-      status: 'active',
-      allowedActions: ['close'],
-      contractVersion: 2,
-      activatedAt: AT,
-      closedAt: null,
-      createdAt: '2026-12-15T10:00:00.000Z',
-      updatedAt: '2027-02-10T14:30:00.000Z',
-      warnings: [],
     },
   });

@@ -2,110 +2,17 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { EngagementStatus } from '../../core/lifecycle.ts';
-import { AmountMinor } from '../../core/money.ts';
 import type { Services } from '../../services/services.ts';
 import { actorOf } from '../auth.ts';
 import { pageRequest, toPage } from '../paging.ts';
 import { Id, IdParams, PageQuery, page, problems } from '../schemas.ts';
 import {
-  Contact,
-  DateOnly,
-  Deliverable,
-  ENGAGEMENT_EXAMPLE,
+  ContractVersion,
+  Currency,
   Engagement,
-  EXAMPLE_IDS,
-  Milestone,
-} from './contract.schemas.ts';
-
-const optionalText = (max: number) => z.string().trim().min(1).max(max).nullable().optional();
-const Currency = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')
-  .describe('ISO 4217');
-
-const termFields = {
-  title: z.string().trim().min(1).max(300),
-  objective: optionalText(5000),
-  specificationUrl: z
-    .url({ protocol: /^https?$/ })
-    .max(2000)
-    .nullable()
-    .optional(),
-  currency: Currency,
-  contractValueMinor: AmountMinor.describe('Integer minor units'),
-  paymentTermsDays: z.number().int().min(0).max(365).nullable().optional(),
-  confidentiality: optionalText(5000),
-  ipOwnership: optionalText(5000),
-  clientContact: Contact.nullable().optional().describe('The client project manager; required to activate'),
-  providerContact: Contact.nullable()
-    .optional()
-    .describe('The provider account manager; required to activate'),
-  startDate: DateOnly,
-  endDate: DateOnly,
-  timeZone: z
-    .string()
-    .min(1)
-    .max(64)
-    .optional()
-    .describe('IANA name; the civil dates of lateness are taken in it. Default UTC'),
-};
-
-const { id: _id, ...NEW_EXAMPLE } = ENGAGEMENT_EXAMPLE;
-const NewEngagement = z
-  .object({ providerId: Id, ...termFields })
-  .strict()
-  .meta({ id: 'NewEngagement', example: NEW_EXAMPLE });
-
-const EngagementPatch = z
-  .object({
-    ...termFields,
-    title: termFields.title.optional(),
-    currency: Currency.optional(),
-    contractValueMinor: termFields.contractValueMinor.optional(),
-    startDate: DateOnly.optional(),
-    endDate: DateOnly.optional(),
-  })
-  .strict()
-  .meta({ id: 'EngagementPatch', example: { endDate: '2027-07-31', contractValueMinor: 13_000_000 } });
-
-const EngagementAtVersion = Engagement.omit({ allowedActions: true, warnings: true });
-
-const ContractVersion = z
-  .object({
-    engagementId: z.string(),
-    version: z.number().int(),
-    changeRequestId: z
-      .string()
-      .nullable()
-      .describe('The approved change request that made it; null for version 1'),
-    recordedAt: z.string(),
-    recordedBy: z.string().describe('The API key that activated or approved'),
-    engagement: EngagementAtVersion,
-    deliverables: z.array(Deliverable),
-    milestones: z.array(Milestone),
-  })
-  .meta({
-    id: 'ContractVersion',
-    description: 'The engagement, its deliverables and its milestones as they stood in one version',
-    example: {
-      engagementId: EXAMPLE_IDS.engagement,
-      version: 1,
-      changeRequestId: null,
-      recordedAt: '2027-01-04T09:00:00.000Z',
-      recordedBy: EXAMPLE_IDS.key,
-      engagement: {
-        ...ENGAGEMENT_EXAMPLE,
-        status: 'active',
-        contractVersion: 1,
-        activatedAt: '2027-01-04T09:00:00.000Z',
-        closedAt: null,
-        createdAt: '2026-12-15T10:00:00.000Z',
-        updatedAt: '2027-01-04T09:00:00.000Z',
-      },
-      deliverables: [],
-      milestones: [],
-    },
-  });
+  EngagementPatch,
+  NewEngagement,
+} from './engagement.schemas.ts';
 
 const EngagementQuery = PageQuery.extend({
   providerId: Id.optional(),
