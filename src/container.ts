@@ -23,8 +23,8 @@ import { createJournalService } from './services/journal.service.ts';
 import { createMilestoneService } from './services/milestones.service.ts';
 import { createProviderService } from './services/providers.service.ts';
 import { createSecretBox } from './services/secret-box.ts';
-import { createTaskService } from './services/tasks.service.ts';
 import type { ReadinessReport, Services } from './services/services.ts';
+import { createTaskService } from './services/tasks.service.ts';
 import { type Database, openDatabase } from './store/db.ts';
 import { scopeIdOf } from './store/links.repo.ts';
 import { migrate } from './store/migrate.ts';
@@ -120,6 +120,7 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
     links: pipeline.links,
     tasks: createTaskService({ store, scopeIdOf }),
     webhooks: pipeline.receiver,
+    webhookRegistration: pipeline.registration,
     syncs: pipeline.syncs,
     jobs: createJobAdmin({ queues, queueNames, inbox: store.inbox }),
     providers,

@@ -29,6 +29,10 @@ import {
   type WebhookMetrics,
   type WebhookReceiver,
 } from './services/webhook-receiver.ts';
+import {
+  createWebhookRegistrationService,
+  type WebhookRegistrationService,
+} from './services/webhook-registration.service.ts';
 
 export interface Pipeline {
   readonly receiver: WebhookReceiver;
@@ -36,6 +40,7 @@ export interface Pipeline {
   readonly sync: SyncService;
   readonly links: LinkService;
   readonly pushBack: PushBackService;
+  readonly registration: WebhookRegistrationService;
   readonly processors: readonly QueueProcessor[];
   readonly syncs: SyncControl;
   /** Registers the schedules (relay, every link's sync); idempotent, run by worker processes. */
@@ -109,6 +114,12 @@ export function createPipeline(deps: {
     sync,
     links,
     pushBack,
+    registration: createWebhookRegistrationService({
+      store,
+      connections: deps.connections,
+      limiter,
+      publicUrl: config.publicUrl,
+    }),
     processors: [
       ingestProcessor({ ingest, markFailed: (id, error) => store.inbox.markFailed(id, error) }),
       relayProcessor({ inbox: store.inbox, pushBacks: store.pushBacks, queues }),

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { InboxStore, StoredTask, TaskStore, TrackerLimiter } from '../core/sync-ports.ts';
 import type { Task } from '../core/task.ts';
-import type { TrackerAdapter, TrackerEvent } from '../core/tracker.ts';
+import { type TrackerAdapter, TrackerAuthFailed, type TrackerEvent } from '../core/tracker.ts';
 import type { ConnectionService } from './connections.service.ts';
 
 export interface IngestResult {
@@ -19,7 +19,7 @@ export interface IngestService {
 export function createIngestService(deps: {
   inbox: Pick<InboxStore, 'get' | 'markProcessed' | 'markFailed'>;
   tasks: Pick<TaskStore, 'upsertIfNewer' | 'markDeleted'>;
-  connections: Pick<ConnectionService, 'adapterFor'>;
+  connections: Pick<ConnectionService, 'adapterFor' | 'noteHealth'>;
   limiter: TrackerLimiter;
   publicUrl: string;
   /** Told about every task that changed, to schedule the engagements' recompute. */
@@ -70,9 +70,16 @@ export function createIngestService(deps: {
       });
       const fetched = new Map<string, Promise<Task | null>>();
       const changed: StoredTask[] = [];
-      for (const event of parsed.events) {
-        const task = await applyEvent(connection.id, adapter, event, fetched);
-        if (task) changed.push(task);
+      try {
+        for (const event of parsed.events) {
+          const task = await applyEvent(connection.id, adapter, event, fetched);
+          if (task) changed.push(task);
+        }
+      } catch (err) {
+        if (err instanceof TrackerAuthFailed) {
+          await deps.connections.noteHealth(connection.id, { health: 'unhealthy', lastError: err.message });
+        }
+        throw err;
       }
       // Marked only after every effect is stored: a crash before this line replays the delivery,
       // and the newest-wins upsert makes the replay a no-op.

@@ -11,6 +11,7 @@ import type { TaskService } from './tasks.service.ts';
 import type { MilestoneService } from './milestones.service.ts';
 import type { ProviderService } from './providers.service.ts';
 import type { WebhookReceiver } from './webhook-receiver.ts';
+import type { WebhookRegistrationService } from './webhook-registration.service.ts';
 
 /** The use cases the HTTP layer and the workers call; assembled in container.ts. */
 export interface Services {
@@ -20,6 +21,7 @@ export interface Services {
   readonly links: LinkService;
   readonly tasks: TaskService;
   readonly webhooks: WebhookReceiver;
+  readonly webhookRegistration: WebhookRegistrationService;
   readonly syncs: SyncControl;
   readonly jobs: JobAdmin;
   readonly providers: ProviderService;

@@ -43,6 +43,28 @@ const SyncStatus = z
     },
   });
 
+const Registered = z
+  .object({
+    connectionId: z.string(),
+    callbackUrl: z.string(),
+    links: z.array(
+      z.object({
+        linkId: z.string(),
+        webhooks: z.array(z.object({ externalId: z.string(), expiresAt: z.string().nullable() })),
+      }),
+    ),
+  })
+  .meta({
+    id: 'RegisteredWebhooks',
+    example: {
+      connectionId: 'con_019a0b1c2d3e4f5a6b7c8d9e0f',
+      callbackUrl: 'https://jalon.example.com/webhooks/jira/con_019a0b1c2d3e4f5a6b7c8d9e0f',
+      links: [
+        { linkId: 'lnk_019a0b1c2d3e4f5a6b7c8d9e0f', webhooks: [{ externalId: '42', expiresAt: null }] },
+      ],
+    },
+  });
+
 export const syncRoutes: FastifyPluginAsync<{ services: Services }> = async (root, { services }) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const admin = app.requireRole('admin');
@@ -80,5 +102,26 @@ export const syncRoutes: FastifyPluginAsync<{ services: Services }> = async (roo
       preHandler: admin,
     },
     async (req) => services.syncs.status(req.params.id, req.params.jobId),
+  );
+
+  app.post(
+    '/v1/connections/:id/webhooks',
+    {
+      schema: {
+        operationId: 'registerWebhooks',
+        tags: ['connections'],
+        summary: 'Register (or refresh) the tracker webhooks of every link of the connection',
+        params: IdParams,
+        response: { 200: Registered, ...problems(403, 404, 503) },
+      },
+      preHandler: admin,
+    },
+    async (req) => {
+      const r = await services.webhookRegistration.register(req.params.id);
+      return {
+        ...r,
+        links: r.links.map((l) => ({ linkId: l.linkId, webhooks: l.webhooks.map((w) => ({ ...w })) })),
+      };
+    },
   );
 };
