@@ -8,7 +8,7 @@ import { createJobAdmin } from './jobs/job-admin.ts';
 import { createMetrics } from './jobs/metrics.ts';
 import { noopProcessor } from './jobs/noop.job.ts';
 import { createQueues, type Queues } from './jobs/queues.ts';
-import { recomputeJob, scheduleRecompute } from './jobs/recompute.job.ts';
+import { recomputeJob, recomputeProcessor, scheduleRecompute } from './jobs/recompute.job.ts';
 import { probeRedis, workerConnection } from './jobs/redis.ts';
 import { startWorkers, type Workers } from './jobs/workers.ts';
 import { createPipeline } from './pipeline.ts';
@@ -20,6 +20,7 @@ import { createDeliverableService } from './services/deliverables.service.ts';
 import { createEngagementService } from './services/engagements.service.ts';
 import { createEvaluationService } from './services/evaluations.service.ts';
 import { createJournalService } from './services/journal.service.ts';
+import { createMembershipService } from './services/membership.service.ts';
 import { createMilestoneService } from './services/milestones.service.ts';
 import { createProviderService } from './services/providers.service.ts';
 import { createSecretBox } from './services/secret-box.ts';
@@ -131,7 +132,12 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
     journal: createJournalService({ store }),
     evaluations: createEvaluationService({ store }),
   };
-  const processors: QueueProcessor[] = [noopProcessor, ...pipeline.processors];
+  const membership = createMembershipService({ store, tasks: services.tasks, logger });
+  const processors: QueueProcessor[] = [
+    noopProcessor,
+    ...pipeline.processors,
+    recomputeProcessor({ recompute: (engagementId) => membership.recompute(engagementId) }),
+  ];
 
   const readiness = async (): Promise<ReadinessReport> => {
     const [db, redis] = await Promise.all([

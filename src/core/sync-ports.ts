@@ -105,6 +105,8 @@ export interface TaskStore {
   liveIdsInScope(connectionId: string, scopeId: string): Promise<string[]>;
   list(filter: TaskFilter): Promise<StoredTask[]>;
   countChanges(taskId: string): Promise<number>;
+  /** Points these tasks at a deliverable (or at none with null). */
+  setDeliverable(taskIds: readonly string[], deliverableId: string | null): Promise<void>;
 }
 
 export interface TaskFilter {

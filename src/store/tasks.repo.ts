@@ -173,6 +173,14 @@ export function createTaskRepo(db: Db): TaskStore {
       return rows.map(toStoredTask);
     },
 
+    async setDeliverable(taskIds, deliverableId) {
+      if (taskIds.length === 0) return;
+      await db
+        .update(tasks)
+        .set({ deliverableId })
+        .where(inArray(tasks.id, [...taskIds]));
+    },
+
     async countChanges(taskId) {
       const [row] = await db.select({ n: count() }).from(taskChanges).where(eq(taskChanges.taskId, taskId));
       return Number(row?.n ?? 0);

@@ -1,0 +1,59 @@
+import type { Logger } from 'pino';
+import type { Store } from '../core/ports.ts';
+import { Selector, selectTasks } from '../core/selection.ts';
+import type { StoredTask } from '../core/sync-ports.ts';
+import type { TaskService } from './tasks.service.ts';
+
+export interface MembershipResult {
+  readonly tasks: number;
+  readonly assigned: number;
+  readonly conflicts: readonly { taskId: string; deliverableIds: readonly string[] }[];
+}
+
+export interface MembershipService {
+  /**
+   * Step 9 of FLOW.md, first half: evaluates every deliverable's selector over the engagement's
+   * tasks (all its links, across trackers) and records which deliverable each task feeds.
+   * Running it twice changes nothing.
+   */
+  recompute(engagementId: string): Promise<MembershipResult>;
+}
+
+export function createMembershipService(deps: {
+  store: Pick<Store, 'deliverables' | 'tasks'>;
+  tasks: Pick<TaskService, 'list'>;
+  logger: Logger;
+}): MembershipService {
+  const allTasks = async (engagementId: string): Promise<StoredTask[]> => {
+    const out: StoredTask[] = [];
+    for (let afterId: string | null = null; ; ) {
+      const page = await deps.tasks.list({ engagementId, afterId, limit: 1000 });
+      out.push(...page);
+      const last = page.at(-1);
+      if (page.length < 1000 || !last) return out;
+      afterId = last.id;
+    }
+  };
+
+  return {
+    async recompute(engagementId) {
+      const deliverables = (await deps.store.deliverables.listByEngagement(engagementId)).map((d) => ({
+        id: d.id,
+        selector: Selector.parse(d.selector ?? {}),
+      }));
+      const tasks = (await allTasks(engagementId)).filter((t) => !t.deleted);
+      const { assignments, conflicts } = selectTasks(deliverables, tasks);
+      const byDeliverable = new Map<string | null, string[]>();
+      for (const task of tasks) {
+        const target = assignments.get(task.id) ?? null;
+        if (task.deliverableId === target) continue;
+        byDeliverable.set(target, [...(byDeliverable.get(target) ?? []), task.id]);
+      }
+      for (const [deliverableId, ids] of byDeliverable)
+        await deps.store.tasks.setDeliverable(ids, deliverableId);
+      if (conflicts.length > 0)
+        deps.logger.warn({ engagementId, conflicts }, 'tasks selected by several deliverables');
+      return { tasks: tasks.length, assigned: assignments.size, conflicts };
+    },
+  };
+}
