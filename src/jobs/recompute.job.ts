@@ -33,7 +33,9 @@ export async function scheduleRecompute(queues: Pick<Queues, 'queue'>, engagemen
   );
 }
 
-export function recomputeProcessor(deps: { recompute: (engagementId: string) => Promise<unknown> }): QueueProcessor {
+export function recomputeProcessor(deps: {
+  recompute: (engagementId: string) => Promise<unknown>;
+}): QueueProcessor {
   return {
     queue: recomputeJob.queue,
     process: async (data) => deps.recompute(RecomputePayload.parse(data).engagementId),

@@ -7,9 +7,9 @@ import type { EngagementService } from './engagements.service.ts';
 import type { EvaluationService } from './evaluations.service.ts';
 import type { JournalService } from './journal.service.ts';
 import type { LinkService } from './links.service.ts';
-import type { TaskService } from './tasks.service.ts';
 import type { MilestoneService } from './milestones.service.ts';
 import type { ProviderService } from './providers.service.ts';
+import type { TaskService } from './tasks.service.ts';
 import type { WebhookReceiver } from './webhook-receiver.ts';
 import type { WebhookRegistrationService } from './webhook-registration.service.ts';
 
