@@ -27,7 +27,10 @@ interface Fixture {
   readonly cr: { providerDraft: string; providerSubmitted: string; clientDraft: string };
 }
 
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+
 interface Route {
+  /** `METHOD /path`, where `{draft}`, `{active.deliverable}`, `{cr:side}`… name fixture objects. */
   readonly name: string;
   readonly admits: readonly Admitted[];
   readonly ok: number;
@@ -35,262 +38,107 @@ interface Route {
   readonly list?: boolean;
   /** Changes the fixture's state: each admitted call gets a fresh fixture. */
   readonly mutates?: boolean;
-  request(
-    f: Fixture,
-    caller: Caller,
-  ): { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; url: string; payload?: unknown };
+  readonly body?: (f: Fixture) => unknown;
 }
 
-const cr = (f: Fixture, caller: Caller) =>
-  caller === 'own' || caller === 'other' ? f.cr.providerDraft : f.cr.clientDraft;
+/** The fixture object a placeholder names; `{cr:side}` is a draft request of the caller's side. */
+function resolve(f: Fixture, caller: Caller, placeholder: string): string {
+  const [what = '', part] = placeholder.split('.');
+  if (what === 'provider') return f.providerId;
+  if (what === 'cr:side')
+    return caller === 'own' || caller === 'other' ? f.cr.providerDraft : f.cr.clientDraft;
+  if (what === 'cr:draft') return f.cr.providerDraft;
+  if (what === 'cr:submitted') return f.cr.providerSubmitted;
+  const contract = f[what as 'draft' | 'active' | 'closed'];
+  return part === 'deliverable'
+    ? contract.deliverableId
+    : part === 'milestone'
+      ? contract.milestoneId
+      : contract.engagementId;
+}
+
+function requestOf(route: Route, f: Fixture, caller: Caller) {
+  const [method, template = ''] = route.name.split(' ');
+  const url = template.replace(/\{([^}]+)\}/g, (_m, p: string) => resolve(f, caller, p));
+  return { method: method as Method, url, payload: route.body?.(f) };
+}
+
 const READ: Admitted[] = ['pmo', 'finance', 'provider'];
 const dueDateChange = (f: Fixture) => [
   { op: 'modify_deliverable', deliverableId: f.active.deliverableId, set: { dueDate: '2027-04-20' } },
 ];
-const journalEntry = {
-  kind: 'note',
-  occurredAt: '2027-02-01T10:00:00Z',
-  participants: ['A'],
-  summary: 'Noted',
-};
+const journalEntry = { kind: 'note', occurredAt: '2027-02-01T10:00:00Z', participants: ['A'], summary: 'Hi' };
 const scores = { quality: 4, timeliness: 4, communication: 4, autonomy: 4, budget: 4 };
+const newDeliverable = { title: 'D', dueDate: '2027-03-01', acceptanceCriteria: [] };
+const newChange = (f: Fixture) => ({
+  title: 'T',
+  rationale: 'R',
+  changes: dueDateChange(f),
+  impact: { costMinor: 0, scheduleDays: 20 },
+});
 
 const ROUTES: Route[] = [
+  { name: 'POST /v1/providers', admits: ['pmo'], ok: 201, body: () => ({ name: 'New' }) },
+  { name: 'GET /v1/providers', admits: READ, ok: 200, list: true },
+  { name: 'GET /v1/providers/{provider}', admits: READ, ok: 200 },
+  { name: 'PATCH /v1/providers/{provider}', admits: ['pmo'], ok: 200, body: () => ({ references: [] }) },
+  { name: 'GET /v1/providers/{provider}/scorecard', admits: ['pmo', 'finance'], ok: 200 },
+  { name: 'POST /v1/engagements', admits: ['pmo'], ok: 201, body: (f) => engagementBody(f.providerId) },
+  { name: 'GET /v1/engagements', admits: READ, ok: 200, list: true },
+  { name: 'GET /v1/engagements/{active}', admits: READ, ok: 200 },
+  { name: 'GET /v1/engagements/{active}?version=1', admits: READ, ok: 200 },
+  { name: 'PATCH /v1/engagements/{draft}', admits: ['pmo'], ok: 200, body: () => ({ objective: 'Sharper' }) },
+  { name: 'POST /v1/engagements/{draft}/activate', admits: ['pmo'], ok: 200, mutates: true },
+  { name: 'POST /v1/engagements/{active}/close', admits: ['pmo'], ok: 200, mutates: true },
+  { name: 'POST /v1/engagements/{draft}/deliverables', admits: ['pmo'], ok: 201, body: () => newDeliverable },
+  { name: 'GET /v1/engagements/{active}/deliverables', admits: READ, ok: 200 },
+  { name: 'GET /v1/deliverables/{active.deliverable}', admits: READ, ok: 200 },
   {
-    name: 'POST /v1/providers',
+    name: 'PATCH /v1/deliverables/{draft.deliverable}',
+    admits: ['pmo'],
+    ok: 200,
+    body: () => ({ weight: 3 }),
+  },
+  {
+    name: 'POST /v1/engagements/{draft}/milestones',
     admits: ['pmo'],
     ok: 201,
-    request: () => ({ method: 'POST', url: '/v1/providers', payload: { name: 'New' } }),
+    body: (f) => milestoneBody([f.draft.deliverableId], { amountMinor: 100 }),
   },
+  { name: 'GET /v1/engagements/{active}/milestones', admits: READ, ok: 200 },
+  { name: 'GET /v1/milestones/{active.milestone}', admits: READ, ok: 200 },
   {
-    name: 'GET /v1/providers',
-    admits: READ,
-    ok: 200,
-    list: true,
-    request: () => ({ method: 'GET', url: '/v1/providers' }),
-  },
-  {
-    name: 'GET /v1/providers/{id}',
-    admits: READ,
-    ok: 200,
-    request: (f) => ({ method: 'GET', url: `/v1/providers/${f.providerId}` }),
-  },
-  {
-    name: 'PATCH /v1/providers/{id}',
+    name: 'PATCH /v1/milestones/{draft.milestone}',
     admits: ['pmo'],
     ok: 200,
-    request: (f) => ({ method: 'PATCH', url: `/v1/providers/${f.providerId}`, payload: { references: [] } }),
+    body: () => ({ label: 'Renamed' }),
   },
   {
-    name: 'GET /v1/providers/{id}/scorecard',
-    admits: ['pmo', 'finance'],
-    ok: 200,
-    request: (f) => ({ method: 'GET', url: `/v1/providers/${f.providerId}/scorecard` }),
-  },
-  {
-    name: 'POST /v1/engagements',
-    admits: ['pmo'],
-    ok: 201,
-    request: (f) => ({ method: 'POST', url: '/v1/engagements', payload: engagementBody(f.providerId) }),
-  },
-  {
-    name: 'GET /v1/engagements',
-    admits: READ,
-    ok: 200,
-    list: true,
-    request: () => ({ method: 'GET', url: '/v1/engagements' }),
-  },
-  {
-    name: 'GET /v1/engagements/{id}',
-    admits: READ,
-    ok: 200,
-    request: (f) => ({ method: 'GET', url: `/v1/engagements/${f.active.engagementId}` }),
-  },
-  {
-    name: 'GET /v1/engagements/{id}?version=1',
-    admits: READ,
-    ok: 200,
-    request: (f) => ({ method: 'GET', url: `/v1/engagements/${f.active.engagementId}?version=1` }),
-  },
-  {
-    name: 'PATCH /v1/engagements/{id}',
-    admits: ['pmo'],
-    ok: 200,
-    request: (f) => ({
-      method: 'PATCH',
-      url: `/v1/engagements/${f.draft.engagementId}`,
-      payload: { objective: 'Sharper' },
-    }),
-  },
-  {
-    name: 'POST /v1/engagements/{id}/activate',
-    admits: ['pmo'],
-    ok: 200,
-    mutates: true,
-    request: (f) => ({ method: 'POST', url: `/v1/engagements/${f.draft.engagementId}/activate` }),
-  },
-  {
-    name: 'POST /v1/engagements/{id}/close',
-    admits: ['pmo'],
-    ok: 200,
-    mutates: true,
-    request: (f) => ({ method: 'POST', url: `/v1/engagements/${f.active.engagementId}/close` }),
-  },
-  {
-    name: 'POST /v1/engagements/{id}/deliverables',
-    admits: ['pmo'],
-    ok: 201,
-    request: (f) => ({
-      method: 'POST',
-      url: `/v1/engagements/${f.draft.engagementId}/deliverables`,
-      payload: { title: 'D', dueDate: '2027-03-01', acceptanceCriteria: [] },
-    }),
-  },
-  {
-    name: 'GET /v1/engagements/{id}/deliverables',
-    admits: READ,
-    ok: 200,
-    request: (f) => ({ method: 'GET', url: `/v1/engagements/${f.active.engagementId}/deliverables` }),
-  },
-  {
-    name: 'GET /v1/deliverables/{id}',
-    admits: READ,
-    ok: 200,
-    request: (f) => ({ method: 'GET', url: `/v1/deliverables/${f.active.deliverableId}` }),
-  },
-  {
-    name: 'PATCH /v1/deliverables/{id}',
-    admits: ['pmo'],
-    ok: 200,
-    request: (f) => ({
-      method: 'PATCH',
-      url: `/v1/deliverables/${f.draft.deliverableId}`,
-      payload: { description: 'More' },
-    }),
-  },
-  {
-    name: 'POST /v1/engagements/{id}/milestones',
-    admits: ['pmo'],
-    ok: 201,
-    request: (f) => ({
-      method: 'POST',
-      url: `/v1/engagements/${f.draft.engagementId}/milestones`,
-      payload: milestoneBody([f.draft.deliverableId], { amountMinor: 100 }),
-    }),
-  },
-  {
-    name: 'GET /v1/engagements/{id}/milestones',
-    admits: READ,
-    ok: 200,
-    request: (f) => ({ method: 'GET', url: `/v1/engagements/${f.active.engagementId}/milestones` }),
-  },
-  {
-    name: 'GET /v1/milestones/{id}',
-    admits: READ,
-    ok: 200,
-    request: (f) => ({ method: 'GET', url: `/v1/milestones/${f.active.milestoneId}` }),
-  },
-  {
-    name: 'PATCH /v1/milestones/{id}',
-    admits: ['pmo'],
-    ok: 200,
-    request: (f) => ({
-      method: 'PATCH',
-      url: `/v1/milestones/${f.draft.milestoneId}`,
-      payload: { label: 'Renamed' },
-    }),
-  },
-  {
-    name: 'POST /v1/engagements/{id}/change-requests',
+    name: 'POST /v1/engagements/{active}/change-requests',
     admits: ['pmo', 'provider'],
     ok: 201,
-    request: (f) => ({
-      method: 'POST',
-      url: `/v1/engagements/${f.active.engagementId}/change-requests`,
-      payload: {
-        title: 'T',
-        rationale: 'R',
-        changes: dueDateChange(f),
-        impact: { costMinor: 0, scheduleDays: 20 },
-      },
-    }),
+    body: newChange,
   },
+  { name: 'GET /v1/engagements/{active}/change-requests', admits: READ, ok: 200 },
+  { name: 'GET /v1/change-requests/{cr:draft}', admits: READ, ok: 200 },
+  { name: 'POST /v1/change-requests/{cr:side}/submit', admits: ['pmo', 'provider'], ok: 200, mutates: true },
   {
-    name: 'GET /v1/engagements/{id}/change-requests',
-    admits: READ,
-    ok: 200,
-    request: (f) => ({ method: 'GET', url: `/v1/engagements/${f.active.engagementId}/change-requests` }),
-  },
-  {
-    name: 'GET /v1/change-requests/{id}',
-    admits: READ,
-    ok: 200,
-    request: (f) => ({ method: 'GET', url: `/v1/change-requests/${f.cr.providerDraft}` }),
-  },
-  {
-    name: 'POST /v1/change-requests/{id}/submit',
+    name: 'POST /v1/change-requests/{cr:side}/withdraw',
     admits: ['pmo', 'provider'],
     ok: 200,
     mutates: true,
-    request: (f, c) => ({ method: 'POST', url: `/v1/change-requests/${cr(f, c)}/submit` }),
   },
+  { name: 'POST /v1/change-requests/{cr:submitted}/approve', admits: ['pmo'], ok: 200, mutates: true },
+  { name: 'POST /v1/change-requests/{cr:submitted}/reject', admits: ['pmo'], ok: 200, mutates: true },
   {
-    name: 'POST /v1/change-requests/{id}/withdraw',
-    admits: ['pmo', 'provider'],
-    ok: 200,
-    mutates: true,
-    request: (f, c) => ({ method: 'POST', url: `/v1/change-requests/${cr(f, c)}/withdraw` }),
-  },
-  {
-    name: 'POST /v1/change-requests/{id}/approve',
-    admits: ['pmo'],
-    ok: 200,
-    mutates: true,
-    request: (f) => ({ method: 'POST', url: `/v1/change-requests/${f.cr.providerSubmitted}/approve` }),
-  },
-  {
-    name: 'POST /v1/change-requests/{id}/reject',
-    admits: ['pmo'],
-    ok: 200,
-    mutates: true,
-    request: (f) => ({
-      method: 'POST',
-      url: `/v1/change-requests/${f.cr.providerSubmitted}/reject`,
-      payload: { note: 'No' },
-    }),
-  },
-  {
-    name: 'POST /v1/engagements/{id}/journal',
+    name: 'POST /v1/engagements/{active}/journal',
     admits: ['pmo', 'provider'],
     ok: 201,
-    request: (f) => ({
-      method: 'POST',
-      url: `/v1/engagements/${f.active.engagementId}/journal`,
-      payload: journalEntry,
-    }),
+    body: () => journalEntry,
   },
-  {
-    name: 'GET /v1/engagements/{id}/journal',
-    admits: READ,
-    ok: 200,
-    request: (f) => ({ method: 'GET', url: `/v1/engagements/${f.active.engagementId}/journal` }),
-  },
-  {
-    name: 'PUT /v1/engagements/{id}/evaluation',
-    admits: ['pmo'],
-    ok: 200,
-    request: (f) => ({
-      method: 'PUT',
-      url: `/v1/engagements/${f.closed.engagementId}/evaluation`,
-      payload: scores,
-    }),
-  },
-  {
-    name: 'GET /v1/engagements/{id}/evaluation',
-    admits: ['pmo', 'finance'],
-    ok: 200,
-    request: (f) => ({ method: 'GET', url: `/v1/engagements/${f.closed.engagementId}/evaluation` }),
-  },
+  { name: 'GET /v1/engagements/{active}/journal', admits: READ, ok: 200 },
+  { name: 'PUT /v1/engagements/{closed}/evaluation', admits: ['pmo'], ok: 200, body: () => scores },
+  { name: 'GET /v1/engagements/{closed}/evaluation', admits: ['pmo', 'finance'], ok: 200 },
 ];
 
 function expected(route: Route, caller: Caller): number {
@@ -357,7 +205,7 @@ describe('authorization matrix: every engagement route × every caller', () => {
     '%s as %s → %i',
     async (_n, caller, status, route) => {
       const f = route.mutates && status < 400 ? await fixture() : shared;
-      const { method, url, payload } = route.request(f, caller);
+      const { method, url, payload } = requestOf(route, f, caller);
       const headers = caller === 'none' ? {} : keys[caller];
       const res = await api.call(method, url, headers, payload);
       expect(res.statusCode, res.body).toBe(status);
@@ -383,7 +231,7 @@ describe('authorization matrix: every engagement route × every caller', () => {
           )
           .map(([method]) => `${method.toUpperCase()} ${path}`),
     );
-    const tested = new Set(ROUTES.map((r) => r.name.split('?')[0]));
+    const tested = new Set(ROUTES.map((r) => r.name.split('?')[0]?.replace(/\{[^}]+\}/g, '{id}')));
     expect(tagged.filter((r) => !tested.has(r))).toEqual([]);
   });
 });

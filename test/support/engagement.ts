@@ -100,6 +100,14 @@ export function contractApi(t: TestApp) {
       await expectStatus(call('POST', `/v1/engagements/${c.engagementId}/activate`, headers), 200);
       return c;
     },
+    /** A change request moving the contract's deliverable to 2027-04-20, submitted by `headers`. */
+    async submittedChange(c: ActiveContract, headers: Headers = t.admin): Promise<string> {
+      const id = await api.changeRequest(c.engagementId, headers, [
+        { op: 'modify_deliverable', deliverableId: c.deliverableId, set: { dueDate: '2027-04-20' } },
+      ]);
+      await expectStatus(call('POST', `/v1/change-requests/${id}/submit`, headers), 200);
+      return id;
+    },
     changeRequest: async (engagementId: string, headers: Headers, changes: unknown[], over: Json = {}) =>
       id(
         await expectStatus(
@@ -120,3 +128,7 @@ export function contractApi(t: TestApp) {
 /** Raw SQL through the app's own database (tests only). */
 export const rawQuery = <R>(t: TestApp, text: string, params: unknown[] = []) =>
   t.container.database.rawTransaction((tx) => tx.query<R>(text, params));
+
+/** The field paths a problem lists. */
+export const errorPaths = (res: { json(): { errors?: { path: string }[] } }) =>
+  (res.json().errors ?? []).map((e) => e.path);
