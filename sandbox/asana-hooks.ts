@@ -254,16 +254,21 @@ export function registerAsanaHooks(
     return { data: {} };
   });
 
-  const flush = (h: AsanaHook) => {
+  const flush = (h: AsanaHook, done: () => void) => {
     const events = h.pending.splice(0);
-    if (events.length > 0 && hooks.has(h.gid))
+    if (events.length > 0 && hooks.has(h.gid)) {
       deliver(h, events, events.map((e) => `${e.resource.resource_type}:${e.action}`).join(','));
+    }
+    done();
   };
   world.onEvent((e) => {
     for (const h of hooks.values()) {
       if (!h.active || !e.scope.includes(h.resourceGid)) continue;
       if (h.filters.length > 0 && !h.filters.some((f) => filterMatches(f, e))) continue;
-      if (h.pending.length === 0) later(opts.batchMs, () => flush(h));
+      if (h.pending.length === 0) {
+        const done = deliverer.reserve();
+        later(opts.batchMs, () => flush(h, done));
+      }
       h.pending.push(e);
     }
   });

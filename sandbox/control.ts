@@ -152,7 +152,7 @@ function registerGeneralRoutes(app: FastifyInstance, ctx: SandboxContext): void 
 }
 
 export function createControlServer(ctx: SandboxContext): FastifyInstance {
-  const app = Fastify({ logger: false, ignoreTrailingSlash: true });
+  const app = Fastify({ logger: false, routerOptions: { ignoreTrailingSlash: true } });
   app.setErrorHandler((err, _req, reply) => {
     if (err instanceof HttpError) {
       const body = typeof err.body === 'string' ? { error: err.body } : err.body;

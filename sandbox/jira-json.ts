@@ -7,7 +7,7 @@ import {
   type JiraStatus,
   type JiraUser,
   type JiraWorld,
-  RESOLUTIONS,
+  resolutionId,
   STORY_POINTS_FIELD,
   statusById,
 } from './jira-model.ts';
@@ -88,7 +88,7 @@ export function statusJson(ctx: JsonContext, s: JiraStatus, v: Version = 3) {
 
 function resolutionJson(ctx: JsonContext, name: string | null, v: Version) {
   if (name === null) return null;
-  const id = String(10000 + Math.max(0, RESOLUTIONS.indexOf(name as (typeof RESOLUTIONS)[number])));
+  const id = resolutionId(name);
   return { self: `${ctx.site}/rest/api/${v}/resolution/${id}`, id, description: '', name };
 }
 

@@ -31,6 +31,8 @@ export const STATUSES: readonly JiraStatus[] = [
 ];
 
 export const RESOLUTIONS = ['Done', "Won't Do", 'Duplicate', 'Cannot Reproduce'] as const;
+export const resolutionId = (name: string): string =>
+  String(10000 + Math.max(0, RESOLUTIONS.indexOf(name as (typeof RESOLUTIONS)[number])));
 
 export const ISSUE_TYPES = {
   Epic: { id: '10000', hierarchyLevel: 1, subtask: false },
@@ -313,13 +315,16 @@ export function createJiraWorld(clock: Clock, opts: { timeZone: string }) {
     resolution?: string,
   ): ChangeItem[] {
     const before = statusById(issue.statusId);
-    const items: ChangeItem[] = [
-      { ...change('status', before.name, target.name), from: before.id, to: target.id },
-    ];
     const now = clock.now();
     const nextResolution = target.category === 'done' ? (resolution ?? 'Done') : null;
-    if (nextResolution !== issue.resolution)
-      items.push(change('resolution', issue.resolution, nextResolution));
+    // Jira lists the resolution change before the status change, each with ids and names.
+    const items: ChangeItem[] = [];
+    if (nextResolution !== issue.resolution) {
+      const id = (name: string | null) => (name === null ? null : resolutionId(name));
+      const item = change('resolution', issue.resolution, nextResolution);
+      items.push({ ...item, from: id(issue.resolution), to: id(nextResolution) });
+    }
+    items.push({ ...change('status', before.name, target.name), from: before.id, to: target.id });
     issue.statusId = target.id;
     issue.resolution = nextResolution;
     issue.resolutiondate = nextResolution === null ? null : now;

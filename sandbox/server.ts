@@ -34,8 +34,7 @@ function parseLenientJson(body: string): unknown {
 export function createTrackerServer(tracker: Tracker, guards: Guards, apiPrefix: string): FastifyInstance {
   const app = Fastify({
     logger: false,
-    ignoreTrailingSlash: true,
-    maxParamLength: 1000,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
     bodyLimit: 10 * 1024 * 1024,
   });
   app.removeAllContentTypeParsers();

@@ -111,6 +111,8 @@ const LOG_LIMIT = 2_000;
 
 export interface Deliverer {
   enqueue(out: Outbound): void;
+  /** Counts a delivery about to be enqueued (an Asana batch still collecting) as pending. */
+  reserve(): () => void;
   setMode(tracker: Tracker | undefined, patch: Partial<DeliveryMode>): Record<Tracker, DeliveryMode>;
   modes(): Record<Tracker, DeliveryMode>;
   log(filter?: { tracker?: Tracker; hookId?: string }): DeliveryRecord[];
@@ -286,6 +288,14 @@ export function createDeliverer(opts: { timeFactor: number }): Deliverer {
       entry.status = 'held';
       held[out.tracker].push({ out, copies, record: entry });
       if (held[out.tracker].length >= heldTarget[out.tracker]) release(out.tracker);
+    },
+    reserve() {
+      active += 1;
+      let released = false;
+      return () => {
+        if (!released) active -= 1;
+        released = true;
+      };
     },
     setMode(tracker, patch) {
       for (const t of tracker === undefined ? TRACKERS : [tracker]) Object.assign(modes[t], patch);
