@@ -91,11 +91,11 @@ interface Window {
   rejections: number;
 }
 
+/** A fixed window that opens with the first request after the previous one closed. */
 function windowOf(map: Map<string, Window>, key: string, now: number, length: number): Window {
-  const start = Math.floor(now / length) * length;
   const current = map.get(key);
-  if (current && current.start === start) return current;
-  const fresh = { start, count: 0, rejections: 0 };
+  if (current && now < current.start + length) return current;
+  const fresh = { start: now, count: 0, rejections: 0 };
   map.set(key, fresh);
   return fresh;
 }

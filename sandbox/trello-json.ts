@@ -49,9 +49,16 @@ export function memberJson(site: string, m: TrelloMember, world: TrelloWorld) {
   };
 }
 
-export function labelJson(l: TrelloLabel, world: TrelloWorld) {
-  const uses = [...world.cards.values()].filter((c) => c.idLabels.includes(l.id)).length;
-  return { id: l.id, idBoard: l.idBoard, name: l.name, color: l.color, uses };
+/** `uses` counts the board's cards carrying the label (pass the counts when serialising many cards). */
+export function labelJson(l: TrelloLabel, world: TrelloWorld, uses?: ReadonlyMap<string, number>) {
+  const count = uses ? (uses.get(l.id) ?? 0) : labelUses(world).get(l.id);
+  return { id: l.id, idBoard: l.idBoard, name: l.name, color: l.color, uses: count ?? 0 };
+}
+
+export function labelUses(world: TrelloWorld): Map<string, number> {
+  const uses = new Map<string, number>();
+  for (const c of world.cards.values()) for (const id of c.idLabels) uses.set(id, (uses.get(id) ?? 0) + 1);
+  return uses;
 }
 
 export function listJson(l: TrelloList) {
@@ -98,13 +105,19 @@ export function boardJson(site: string, b: TrelloBoard) {
   };
 }
 
-export function cardJson(site: string, c: TrelloCard, world: TrelloWorld) {
+export function cardJson(
+  site: string,
+  c: TrelloCard,
+  world: TrelloWorld,
+  uses?: ReadonlyMap<string, number>,
+) {
+  const counts = uses ?? (c.idLabels.length > 0 ? labelUses(world) : new Map<string, number>());
   const labels = c.idLabels.flatMap((id) => {
     const l = world.labels.get(id);
-    return l ? [labelJson(l, world)] : [];
+    return l ? [labelJson(l, world, counts)] : [];
   });
   const due = c.due === null ? null : iso(c.due);
-  const comments = world.actions.filter((a) => a.idCard === c.id && a.type === 'commentCard').length;
+  const comments = c.comments;
   return {
     id: c.id,
     badges: {

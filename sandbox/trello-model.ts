@@ -44,6 +44,8 @@ export interface TrelloCard {
   dateLastActivity: number;
   idMembers: string[];
   idLabels: string[];
+  /** Comments on the card (its `badges.comments`). */
+  comments: number;
   readonly idShort: number;
   pos: number;
   readonly shortLink: string;
@@ -201,6 +203,7 @@ export function createTrelloWorld(clock: Clock) {
       dateLastActivity: clock.now(),
       idMembers: [...(input.idMembers ?? [])],
       idLabels: (input.labels ?? []).map((n) => findOrCreateLabel(b.id, n, 'blue').id),
+      comments: 0,
       idShort: ++idShort,
       pos: idShort * 16384,
       shortLink: shortCode(8),
@@ -279,6 +282,7 @@ export function createTrelloWorld(clock: Clock) {
   }
 
   function comment(c: TrelloCard, text: string, by: TrelloActor): TrelloAction {
+    c.comments += 1;
     return record('commentCard', by, c.idBoard, c, {
       list: listRef(list(c.idList)),
       board: boardRef(board(c.idBoard)),

@@ -8,7 +8,16 @@ import {
   queryList,
   queryString,
 } from './common.ts';
-import { actionJson, boardJson, cardJson, labelJson, listJson, memberJson, pick } from './trello-json.ts';
+import {
+  actionJson,
+  boardJson,
+  cardJson,
+  labelJson,
+  labelUses,
+  listJson,
+  memberJson,
+  pick,
+} from './trello-json.ts';
 import type { TrelloActor, TrelloCard, TrelloWorld } from './trello-model.ts';
 
 /**
@@ -92,7 +101,8 @@ export function registerTrelloRoutes(app: FastifyInstance, deps: TrelloDeps): vo
         c.idBoard === b.id &&
         (filter === 'all' || (filter === 'closed' ? c.closed : filter !== 'none' && !c.closed)),
     );
-    return cards.map((c) => pick(cardJson(site(), c, world), queryList(paramsOf(req).fields)));
+    const uses = labelUses(world);
+    return cards.map((c) => pick(cardJson(site(), c, world, uses), queryList(paramsOf(req).fields)));
   };
   app.get('/1/boards/:id/cards', boardCards);
   app.get('/1/boards/:id/cards/:filter', boardCards);
