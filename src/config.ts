@@ -35,6 +35,7 @@ export const EnvSchema = z.object({
   JALON_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   JALON_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   JALON_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(8000),
+  JALON_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1000),
   LOG_LEVEL: LogLevel.default('info'),
 });
 
@@ -57,6 +58,8 @@ export interface Config {
   readonly bodyLimit: number;
   readonly workerConcurrency: number;
   readonly shutdownTimeoutMs: number;
+  /** Event-loop delay above which requests get 503 (0 turns the check off). */
+  readonly maxEventLoopDelayMs: number;
   readonly logLevel: z.infer<typeof LogLevel>;
   /** Human-readable notes about defaults taken (e.g. a generated secret key), logged at start. */
   readonly warnings: readonly string[];
@@ -116,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.JALON_BODY_LIMIT,
     workerConcurrency: e.JALON_WORKER_CONCURRENCY,
     shutdownTimeoutMs: e.JALON_SHUTDOWN_TIMEOUT_MS,
+    maxEventLoopDelayMs: e.JALON_MAX_EVENT_LOOP_DELAY_MS,
     logLevel: e.LOG_LEVEL,
     warnings,
   });

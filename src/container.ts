@@ -167,6 +167,7 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
         readiness,
         bodyLimit: config.bodyLimit,
         publicUrl: config.publicUrl,
+        pressure: { maxEventLoopDelayMs: config.maxEventLoopDelayMs },
         metrics: { registry: metrics.registry, token: config.metricsToken },
       }),
     startWorkers: () => {

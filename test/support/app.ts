@@ -32,6 +32,8 @@ export async function buildTestApp(
     JALON_SECRET_KEY: TEST_SECRET_KEY,
     JALON_BOOTSTRAP_ADMIN_KEY: BOOTSTRAP_KEY,
     JALON_PUBLIC_URL: 'http://jalon.test',
+    // Parallel test files load the machine: the overload guard would answer 503 at random.
+    JALON_MAX_EVENT_LOOP_DELAY_MS: '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...(db ? { DATABASE_URL: db.url } : { JALON_DATA_DIR: `/tmp/${uniq('jalon-pglite')}` }),
     ...opts.env,
