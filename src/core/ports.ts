@@ -10,6 +10,7 @@ import type {
   MilestoneStore,
   ProviderStore,
 } from './engagement-ports.ts';
+import type { OutboxStore } from './events.ts';
 import type { ConnectionStore, InboxStore, LinkStore, PushBackStore, TaskStore } from './sync-ports.ts';
 
 /** Ports the core and services call; `store/` and `adapters/` implement them. */
@@ -65,6 +66,7 @@ export interface Repos {
   readonly tasks: TaskStore;
   readonly links: LinkStore;
   readonly pushBacks: PushBackStore;
+  readonly outbox: OutboxStore;
   readonly providers: ProviderStore;
   readonly engagements: EngagementStore;
   readonly deliverables: DeliverableStore;

@@ -18,4 +18,5 @@ export * from './audit.schema.ts';
 export * from './connections.schema.ts';
 export * from './engagement.schema.ts';
 export * from './links.schema.ts';
+export * from './outbox.schema.ts';
 export * from './push-backs.schema.ts';

@@ -12,6 +12,7 @@ import { createInboxRepo } from './inbox.repo.ts';
 import { createJournalRepo } from './journal.repo.ts';
 import { createLinkRepo } from './links.repo.ts';
 import { createMilestoneRepo } from './milestones.repo.ts';
+import { createOutboxRepo } from './outbox.repo.ts';
 import { createProviderRepo } from './providers.repo.ts';
 import { createPushBackRepo } from './push-backs.repo.ts';
 import { createTaskRepo } from './tasks.repo.ts';
@@ -27,6 +28,7 @@ export function bindRepos(db: Db): Repos {
     tasks: createTaskRepo(db),
     links: createLinkRepo(db),
     pushBacks: createPushBackRepo(db),
+    outbox: createOutboxRepo(db),
     providers: createProviderRepo(db),
     engagements: createEngagementRepo(db),
     deliverables: createDeliverableRepo(db),
