@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ASANA_ROOT, type AsanaDeps, asanaActor, asanaError, page } from './asana.ts';
 import { compact, eventJson, withOptFields } from './asana-json.ts';
-import type { AsanaEvent } from './asana-model.ts';
+import type { AsanaEvent } from './asana-types.ts';
 import { queryString } from './common.ts';
 import type { Deliverer } from './webhooks.ts';
 

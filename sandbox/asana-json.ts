@@ -1,11 +1,5 @@
-import type {
-  AsanaCustomField,
-  AsanaEvent,
-  AsanaStory,
-  AsanaTag,
-  AsanaTask,
-  AsanaWorld,
-} from './asana-model.ts';
+import type { AsanaWorld } from './asana-model.ts';
+import type { AsanaCustomField, AsanaEvent, AsanaStory, AsanaTag, AsanaTask } from './asana-types.ts';
 
 /**
  * Asana's JSON (https://developers.asana.com/reference) and its `opt_fields` projection

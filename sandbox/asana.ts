@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { compact, storyJson, tagJson, taskJson, withOptFields } from './asana-json.ts';
-import type { AsanaActor, AsanaTask, AsanaWorld } from './asana-model.ts';
+import type { AsanaWorld } from './asana-model.ts';
+import type { AsanaActor, AsanaTask } from './asana-types.ts';
 import { type Clock, HttpError, type PushLog, queryInt, queryString } from './common.ts';
 
 /**

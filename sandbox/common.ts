@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
 
 /**
  * What the three emulations share: the simulated clock, id makers, the HTTP error every route
@@ -151,4 +152,45 @@ export function queryBool(value: unknown): boolean | undefined {
   const s = queryString(value);
   if (s === undefined) return undefined;
   return s === 'true' || s === '1';
+}
+
+/** Parses a control request body; a 400 listing the bad fields otherwise. */
+export function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  throw new HttpError(400, {
+    error: 'invalid request',
+    issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+  });
+}
+
+/** Offset of `zone` from UTC at `utcMs`, in ms (positive east of Greenwich). */
+function zoneOffset(utcMs: number, zone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(utcMs);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return asUtc - Math.floor(utcMs / 1000) * 1000;
+}
+
+/** A wall-clock time in `zone` → the instant. */
+export function zonedToUtc(y: number, m: number, d: number, h: number, min: number, zone: string): number {
+  const guess = Date.UTC(y, m - 1, d, h, min);
+  const first = guess - zoneOffset(guess, zone);
+  return guess - zoneOffset(first, zone);
 }

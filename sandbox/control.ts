@@ -2,8 +2,10 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AsanaHooks } from './asana-hooks.ts';
 import type { AsanaWorld } from './asana-model.ts';
-import { type Clock, HttpError, type PushLog, TRACKERS, type Tracker } from './common.ts';
-import { registerItemRoutes } from './control-items.ts';
+import { type Clock, HttpError, type PushLog, parse, TRACKERS, type Tracker } from './common.ts';
+import { registerAsanaControl } from './control-asana.ts';
+import { registerJiraControl } from './control-jira.ts';
+import { registerTrelloControl } from './control-trello.ts';
 import type { OAuthApp } from './jira.ts';
 import type { JiraHooks } from './jira-hooks.ts';
 import type { JiraWorld } from './jira-model.ts';
@@ -48,16 +50,6 @@ export interface SandboxContext {
     readonly site: () => string;
   };
   readonly asana: { readonly world: AsanaWorld; readonly hooks: AsanaHooks; readonly site: () => string };
-}
-
-/** Parses a control request body; a 400 listing the bad fields otherwise. */
-export function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value ?? {});
-  if (result.success) return result.data;
-  throw new HttpError(400, {
-    error: 'invalid request',
-    issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-  });
 }
 
 const TrackerName = z.enum(['jira', 'trello', 'asana']);
@@ -165,6 +157,9 @@ export function createControlServer(ctx: SandboxContext): FastifyInstance {
     reply.code(404).send({ error: `no control route ${req.method} ${req.url}` }),
   );
   registerGeneralRoutes(app, ctx);
-  registerItemRoutes(app, ctx);
+  // Every change below is made as the provider's user and sends the webhooks the tracker would.
+  registerJiraControl(app, ctx);
+  registerTrelloControl(app, ctx);
+  registerAsanaControl(app, ctx);
   return app;
 }

@@ -1,46 +1,21 @@
-import { createHmac, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpError, queryInt } from './common.ts';
 import { type Caller, callerOf, type JiraDeps, type OAuthApp } from './jira.ts';
-import { JqlError, matches, parseJql, type Query, unsupportedForWebhooks } from './jira-jql.ts';
-import { allFields, commentJson, issueJson, type JsonContext, userJson } from './jira-json.ts';
-import type { JiraEvent } from './jira-model.ts';
+import { type AdminHook, type DynamicHook, dispatchJiraEvents } from './jira-delivery.ts';
+import { JqlError, parseJql, type Query, unsupportedForWebhooks } from './jira-jql.ts';
 import type { Deliverer } from './webhooks.ts';
 
 /**
- * Jira's two kinds of webhook and their deliveries:
+ * Registering Jira's two kinds of webhook (deliveries: jira-delivery.ts):
  * - admin webhooks over REST (`/rest/webhooks/1.0/webhook`), signed with the registration's
  *   secret in `X-Hub-Signature: sha256=<hex>`, never expiring
  *   (https://developer.atlassian.com/cloud/jira/platform/webhooks/#registering-a-webhook-using-the-rest-api--for-admin-webhooks-);
  * - dynamic webhooks of OAuth 2.0 apps (`/rest/api/3/webhook`), which expire 30 days after their
  *   registration or last refresh and carry `Authorization: Bearer <JWT>` signed with the app's
  *   client secret (https://developer.atlassian.com/cloud/jira/platform/webhooks/#webhooks-authentication-for-oauth-2-0-apps).
- * Every delivery carries `X-Atlassian-Webhook-Identifier`, unchanged across retries.
+ * Dynamic-webhook JQL is limited to a subset of clauses; anything else is refused the way Jira
+ * refuses it, per webhook, in `webhookRegistrationResult[].errors`.
  */
-
-interface AdminHook {
-  readonly id: string;
-  name: string;
-  url: string;
-  events: string[];
-  jql: string | null;
-  query: Query | null;
-  excludeBody: boolean;
-  secret: string | null;
-  enabled: boolean;
-  lastUpdated: number;
-}
-
-interface DynamicHook {
-  readonly id: number;
-  readonly app: OAuthApp;
-  readonly url: string;
-  readonly jqlFilter: string;
-  readonly query: Query;
-  readonly events: string[];
-  readonly fieldIdsFilter: string[] | null;
-  expiresAt: number;
-}
 
 export interface JiraHooks {
   admin(): readonly AdminHook[];
@@ -48,17 +23,6 @@ export interface JiraHooks {
 }
 
 const ADMIN = '/rest/webhooks/1.0/webhook';
-const JWT_LIFETIME_S = 180;
-
-const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-
-function jwt(app: OAuthApp, nowMs: number): string {
-  const iat = Math.floor(nowMs / 1000);
-  const head = b64({ alg: 'HS256', typ: 'JWT' });
-  const claims = b64({ iss: `jira:${app.cloudId}`, aud: app.clientId, iat, exp: iat + JWT_LIFETIME_S });
-  const signature = createHmac('sha256', app.clientSecret).update(`${head}.${claims}`).digest('base64url');
-  return `${head}.${claims}.${signature}`;
-}
 
 function parseFilter(jql: string): Query {
   try {
@@ -67,30 +31,6 @@ function parseFilter(jql: string): Query {
     const message = err instanceof JqlError ? err.message : String(err);
     throw new HttpError(400, { errorMessages: [message], errors: {} });
   }
-}
-
-/** The body Jira posts: the event envelope of the captures in ../shared/fixtures/jira (v2 JSON). */
-export function jiraEnvelope(ctx: JsonContext, e: JiraEvent): Record<string, unknown> {
-  const base = { timestamp: e.at, webhookEvent: e.webhookEvent };
-  if (e.webhookEvent.startsWith('comment_') && e.comment) {
-    const all = allFields(ctx, e.issue, 2);
-    const slim = ['summary', 'issuetype', 'project', 'assignee', 'priority', 'status'];
-    const issue = { id: e.issue.id, self: `${ctx.site}/rest/api/2/issue/${e.issue.id}`, key: e.issue.key };
-    return {
-      ...base,
-      comment: commentJson(ctx, e.issue, e.comment, 2),
-      issue: { ...issue, fields: Object.fromEntries(slim.map((f) => [f, all[f] ?? null])) },
-    };
-  }
-  const { expand: _expand, ...issue } = issueJson(ctx, e.issue, 2, null);
-  return {
-    ...base,
-    issue_event_type_name: e.typeName,
-    user: userJson(ctx, e.actor, 2),
-    issue,
-    ...(e.changelog ? { changelog: { id: e.changelog.id, items: e.changelog.items } } : {}),
-    ...(e.comment ? { comment: commentJson(ctx, e.issue, e.comment, 2) } : {}),
-  };
 }
 
 function adminJson(site: string, h: AdminHook, deps: JiraDeps) {
@@ -286,74 +226,7 @@ export function registerJiraHooks(
     });
   }
 
-  const matchesIssue = (query: Query | null, e: JiraEvent) => {
-    const me = deps.world.integration;
-    return matches(query?.where ?? null, deps.world.subject(e.issue), {
-      timeZone: me.timeZone,
-      now: now(),
-      currentUser: me.accountId,
-    });
-  };
-  const send = (
-    hookId: string,
-    url: string,
-    e: JiraEvent,
-    body: Buffer,
-    sign: (headers: Record<string, string>) => void,
-  ) => {
-    const identifier = randomUUID();
-    deliverer.enqueue({
-      tracker: 'jira',
-      hookId,
-      url,
-      event: e.webhookEvent,
-      body,
-      headers: (attempt) => {
-        const headers: Record<string, string> = {
-          'content-type': 'application/json; charset=utf-8',
-          'user-agent': 'Atlassian Webhook HTTP Client',
-          'x-atlassian-webhook-identifier': identifier,
-          'x-atlassian-webhook-flow': 'Primary',
-          ...(attempt > 0 ? { 'x-atlassian-webhook-retry': String(attempt) } : {}),
-        };
-        sign(headers);
-        return headers;
-      },
-      stillWanted: () =>
-        hookId.startsWith('dynamic:')
-          ? dynamic.has(Number(hookId.slice(8)))
-          : admin.get(hookId.slice(6))?.enabled === true,
-    });
-  };
-
-  deps.world.onEvent((e) => {
-    const ctx: JsonContext = { site: deps.site(), world: deps.world };
-    const envelope = jiraEnvelope(ctx, e);
-    for (const h of admin.values()) {
-      if (!h.enabled || !h.events.includes(e.webhookEvent) || !matchesIssue(h.query, e)) continue;
-      const body = h.excludeBody ? Buffer.alloc(0) : Buffer.from(JSON.stringify(envelope));
-      const secret = h.secret;
-      send(`admin:${h.id}`, h.url, e, body, (headers) => {
-        if (secret)
-          headers['x-hub-signature'] = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-      });
-    }
-    purgeExpired();
-    for (const h of dynamic.values()) {
-      if (!h.events.includes(e.webhookEvent) || !matchesIssue(h.query, e)) continue;
-      const fields = h.fieldIdsFilter;
-      if (
-        fields &&
-        e.webhookEvent === 'jira:issue_updated' &&
-        !e.changelog?.items.some((i) => fields.includes(i.fieldId))
-      )
-        continue;
-      const body = Buffer.from(JSON.stringify({ ...envelope, matchedWebhookIds: [h.id] }));
-      send(`dynamic:${h.id}`, h.url, e, body, (headers) => {
-        headers.authorization = `Bearer ${jwt(h.app, now())}`;
-      });
-    }
-  });
+  dispatchJiraEvents(deps, deliverer, { admin, dynamic, purgeExpired });
 
   return {
     admin: () => [...admin.values()],

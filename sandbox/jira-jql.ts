@@ -1,3 +1,5 @@
+import { zonedToUtc } from './common.ts';
+
 /**
  * The part of JQL the sandbox understands: clauses with =, !=, <, <=, >, >=, ~, !~, IN, NOT IN,
  * IS [NOT] EMPTY; AND, OR, NOT and brackets; ORDER BY. Date literals ("yyyy-MM-dd HH:mm", a date,
@@ -170,37 +172,6 @@ function parseTokens(tokens: readonly Token[]): Query {
 
 export function parseJql(jql: string): Query {
   return parseTokens(tokenize(jql));
-}
-
-/** Offset of `zone` from UTC at `utcMs`, in ms (positive east of Greenwich). */
-function zoneOffset(utcMs: number, zone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(utcMs);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return asUtc - Math.floor(utcMs / 1000) * 1000;
-}
-
-/** A wall-clock time in `zone` → the instant. */
-export function zonedToUtc(y: number, m: number, d: number, h: number, min: number, zone: string): number {
-  const guess = Date.UTC(y, m - 1, d, h, min);
-  const first = guess - zoneOffset(guess, zone);
-  return guess - zoneOffset(first, zone);
 }
 
 const RELATIVE_UNIT: Readonly<Record<string, number>> = {

@@ -1,3 +1,4 @@
+import type { JiraWorld } from './jira-model.ts';
 import {
   DECISION_FIELD,
   FLAGGED_FIELD,
@@ -6,11 +7,10 @@ import {
   type JiraIssue,
   type JiraStatus,
   type JiraUser,
-  type JiraWorld,
   resolutionId,
   STORY_POINTS_FIELD,
   statusById,
-} from './jira-model.ts';
+} from './jira-types.ts';
 
 /**
  * Jira's JSON: REST v3 responses (rich text as ADF) and the v2 representation webhook bodies carry

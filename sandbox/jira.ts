@@ -2,16 +2,17 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Clock, HttpError, type PushLog, queryInt, queryList, queryString } from './common.ts';
 import { JqlError, matches, parseJql, type Query } from './jira-jql.ts';
 import { commentJson, FIELDS, issueJson, type JsonContext, textFromAdf, userJson } from './jira-json.ts';
+import type { JiraWorld } from './jira-model.ts';
+import { jqlSubject } from './jira-subject.ts';
 import {
   FLAGGED_FIELD,
   type IssueEdit,
   type JiraActor,
   type JiraIssue,
-  type JiraWorld,
   STATUSES,
   STORY_POINTS_FIELD,
   statusById,
-} from './jira-model.ts';
+} from './jira-types.ts';
 
 /**
  * Jira Cloud's REST API as the Jira adapter (jira.js v6) calls it, served at the site root:
@@ -82,7 +83,7 @@ function sortIssues(world: JiraWorld, issues: JiraIssue[], query: Query): JiraIs
   const keyNumber = (i: JiraIssue) => Number(i.key.split('-')[1]);
   const sortValue = (i: JiraIssue, field: string): number | string => {
     if (field === 'key' || field === 'issuekey' || field === 'id') return keyNumber(i);
-    const v = world.subject(i).field(field);
+    const v = jqlSubject(world, i).field(field);
     if (v === undefined) throw new JqlError(`Not able to sort using field '${field}'.`);
     return v.kind === 'date' ? (v.value ?? 0) : (v.values[0] ?? '').toLowerCase();
   };
@@ -102,7 +103,7 @@ export function runJql(deps: JiraDeps, jql: string): JiraIssue[] {
     const me = deps.world.integration;
     const ctx = { timeZone: me.timeZone, now: deps.clock.now(), currentUser: me.accountId };
     const found = [...deps.world.issues.values()].filter(
-      (i) => !i.deleted && matches(query.where, deps.world.subject(i), ctx),
+      (i) => !i.deleted && matches(query.where, jqlSubject(deps.world, i), ctx),
     );
     return sortIssues(deps.world, found, query);
   } catch (err) {
@@ -174,6 +175,7 @@ export function registerJiraRoutes(app: FastifyInstance, deps: JiraDeps): void {
   for (const v of [2, 3] as const) {
     const base = `/rest/api/${v}`;
     app.get(`${base}/myself`, async (req) => userJson(ctx(), callerOf(req, deps).actor.user, v));
+    // Jira answers serverInfo anonymously.
     app.get(`${base}/serverInfo`, async () => ({
       baseUrl: deps.site(),
       version: '1001.0.0-SNAPSHOT',
@@ -185,7 +187,10 @@ export function registerJiraRoutes(app: FastifyInstance, deps: JiraDeps): void {
       scmInfo: 'sandbox',
       serverTitle: 'Jalon sandbox',
     }));
-    app.get(`${base}/field`, async () => FIELDS);
+    app.get(`${base}/field`, async (req) => {
+      callerOf(req, deps);
+      return FIELDS;
+    });
     app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>(
       `${base}/issue/:id`,
       async (req) => {

@@ -9,7 +9,8 @@ import { createControlServer, type SandboxContext, type SandboxUrls } from './co
 import { type OAuthApp, registerJiraRoutes } from './jira.ts';
 import { registerJiraHooks } from './jira-hooks.ts';
 import { createJiraWorld } from './jira-model.ts';
-import { createGuards, DEFAULT_LIMITS, type LimitSettings } from './limits.ts';
+import { createGuards } from './limits.ts';
+import { DEFAULT_LIMITS, type LimitSettings } from './rate-limits.ts';
 import { createTrackerServer } from './server.ts';
 import { registerTrelloRoutes } from './trello.ts';
 import { registerTrelloHooks } from './trello-hooks.ts';

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpError, objectIds, queryBool, queryString } from './common.ts';
 import { paramsOf, type TrelloDeps, trelloCaller } from './trello.ts';
 import { actionJson, boardJson, cardJson, listJson, memberJson } from './trello-json.ts';
-import type { TrelloAction } from './trello-model.ts';
+import type { TrelloAction } from './trello-types.ts';
 import type { Deliverer } from './webhooks.ts';
 
 /**

@@ -1,3 +1,4 @@
+import type { TrelloWorld } from './trello-model.ts';
 import type {
   TrelloAction,
   TrelloBoard,
@@ -5,8 +6,7 @@ import type {
   TrelloLabel,
   TrelloList,
   TrelloMember,
-  TrelloWorld,
-} from './trello-model.ts';
+} from './trello-types.ts';
 
 /**
  * Trello's JSON, after the object definitions

@@ -18,7 +18,8 @@ import {
   memberJson,
   pick,
 } from './trello-json.ts';
-import type { TrelloActor, TrelloCard, TrelloWorld } from './trello-model.ts';
+import type { TrelloWorld } from './trello-model.ts';
+import type { TrelloActor, TrelloCard } from './trello-types.ts';
 
 /**
  * Trello's REST API as the Trello adapter (trello.js v2 on its own transport) calls it, under

@@ -1,13 +1,10 @@
-import type { AsanaTask, AsanaWorld } from './asana-model.ts';
+import type { AsanaWorld } from './asana-model.ts';
+import type { AsanaTask } from './asana-types.ts';
 import { textFromAdf } from './jira-json.ts';
-import {
-  FLAGGED_FIELD,
-  type JiraIssue,
-  type JiraWorld,
-  STORY_POINTS_FIELD,
-  statusById,
-} from './jira-model.ts';
-import type { TrelloCard, TrelloWorld } from './trello-model.ts';
+import type { JiraWorld } from './jira-model.ts';
+import { FLAGGED_FIELD, type JiraIssue, STORY_POINTS_FIELD, statusById } from './jira-types.ts';
+import type { TrelloWorld } from './trello-model.ts';
+import type { TrelloCard } from './trello-types.ts';
 
 /**
  * Plain summaries of an issue, card or task: what the control API answers and what the "web
