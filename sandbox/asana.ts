@@ -72,13 +72,11 @@ export function page(items: readonly unknown[], query: Query, path: string, site
   return { data: items.slice(start, end), next_page };
 }
 
-export function registerAsanaRoutes(app: FastifyInstance, deps: AsanaDeps): void {
-  const { world, pushed } = deps;
+/** Users, the workspace, projects and their sections. */
+function registerWorkspaceRoutes(app: FastifyInstance, deps: AsanaDeps): void {
+  const { world } = deps;
   const site = () => deps.site();
   const opt = (req: Req) => queryString(req.query.opt_fields);
-  const fullTask = (t: AsanaTask) => taskJson(world, t, site());
-  const push = (t: AsanaTask, kind: Parameters<PushLog['add']>[0]['kind'], detail: Record<string, unknown>) =>
-    pushed.add({ tracker: 'asana', itemId: t.gid, kind, detail: { name: t.name, ...detail } });
   const R = ASANA_ROOT;
 
   app.get(`${R}/users/:gid`, async (req: Req) => {
@@ -122,6 +120,15 @@ export function registerAsanaRoutes(app: FastifyInstance, deps: AsanaDeps): void
     const listed = all.map((s) => withOptFields(s, opt(req), 'compact'));
     return page(listed, req.query, `/projects/${p.gid}/sections`, site());
   });
+}
+
+/** Task listings (by project or section) and single tasks. */
+function registerTaskReads(app: FastifyInstance, deps: AsanaDeps): void {
+  const { world } = deps;
+  const site = () => deps.site();
+  const opt = (req: Req) => queryString(req.query.opt_fields);
+  const fullTask = (t: AsanaTask) => taskJson(world, t, site());
+  const R = ASANA_ROOT;
 
   const listTasks = (req: Req, filter: { project?: string; section?: string }, path: string) => {
     asanaActor(req, deps);
@@ -161,6 +168,18 @@ export function registerAsanaRoutes(app: FastifyInstance, deps: AsanaDeps): void
     asanaActor(req, deps);
     return { data: withOptFields(fullTask(world.task(req.params.gid as string)), opt(req), 'full') };
   });
+}
+
+/** Task edits, deletion, tags and section moves: the writes Jalon pushes back. */
+function registerTaskWrites(app: FastifyInstance, deps: AsanaDeps): void {
+  const { world, pushed } = deps;
+  const site = () => deps.site();
+  const opt = (req: Req) => queryString(req.query.opt_fields);
+  const fullTask = (t: AsanaTask) => taskJson(world, t, site());
+  const push = (t: AsanaTask, kind: Parameters<PushLog['add']>[0]['kind'], detail: Record<string, unknown>) =>
+    pushed.add({ tracker: 'asana', itemId: t.gid, kind, detail: { name: t.name, ...detail } });
+  const R = ASANA_ROOT;
+
   app.put(`${R}/tasks/:gid`, async (req: Req) => {
     const actor = asanaActor(req, deps);
     const t = world.task(req.params.gid as string);
@@ -204,6 +223,17 @@ export function registerAsanaRoutes(app: FastifyInstance, deps: AsanaDeps): void
     push(t, 'move', { section: s.name });
     return { data: {} };
   });
+}
+
+/** Stories (comments) of a task and the workspace tags. */
+function registerStoryAndTagRoutes(app: FastifyInstance, deps: AsanaDeps): void {
+  const { world, pushed } = deps;
+  const site = () => deps.site();
+  const opt = (req: Req) => queryString(req.query.opt_fields);
+  const push = (t: AsanaTask, kind: Parameters<PushLog['add']>[0]['kind'], detail: Record<string, unknown>) =>
+    pushed.add({ tracker: 'asana', itemId: t.gid, kind, detail: { name: t.name, ...detail } });
+  const R = ASANA_ROOT;
+
   app.get(`${R}/tasks/:gid/stories`, async (req: Req) => {
     asanaActor(req, deps);
     const t = world.task(req.params.gid as string);
@@ -251,4 +281,11 @@ export function registerAsanaRoutes(app: FastifyInstance, deps: AsanaDeps): void
     asanaActor(req, deps);
     return { data: withOptFields(tagJson(world, world.tag(req.params.gid as string)), opt(req), 'full') };
   });
+}
+
+export function registerAsanaRoutes(app: FastifyInstance, deps: AsanaDeps): void {
+  registerWorkspaceRoutes(app, deps);
+  registerTaskReads(app, deps);
+  registerTaskWrites(app, deps);
+  registerStoryAndTagRoutes(app, deps);
 }

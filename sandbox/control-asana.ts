@@ -11,7 +11,8 @@ type Req = FastifyRequest<{ Params: Record<string, string> }>;
 const Labels = z.array(z.string().min(1));
 const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-export function registerAsanaControl(app: FastifyInstance, ctx: SandboxContext): void {
+/** Projects and tasks, one by one or in bulk. */
+function registerProjectControl(app: FastifyInstance, ctx: SandboxContext): void {
   const { world } = ctx.asana;
   const by = { user: world.provider, via: 'control' as const };
   const view = (gid: string) => asanaView(world, world.task(gid), ctx.asana.site());
@@ -35,25 +36,6 @@ export function registerAsanaControl(app: FastifyInstance, ctx: SandboxContext):
       ).length,
     };
   };
-  /** Custom field values by field name and option name, as a person picks them. */
-  const fieldValues = (values: Record<string, string | number | null> | undefined) =>
-    values === undefined
-      ? undefined
-      : Object.fromEntries(
-          Object.entries(values).map(([name, value]) => {
-            const f = [...world.customFields.values()].find(
-              (x) => x.gid === name || x.name.toLowerCase() === name.toLowerCase(),
-            );
-            if (!f) throw new HttpError(400, { error: `no custom field ${name}` });
-            const option = f.enum_options.find(
-              (o) => o.gid === value || o.name.toLowerCase() === String(value).toLowerCase(),
-            );
-            return [
-              f.gid,
-              f.resource_subtype === 'enum' && value !== null ? (option?.gid ?? String(value)) : value,
-            ];
-          }),
-        );
 
   app.post('/asana/projects', async (req, reply) => {
     const b = parse(
@@ -104,6 +86,33 @@ export function registerAsanaControl(app: FastifyInstance, ctx: SandboxContext):
     return reply.code(201).send({ created: gids.length, gids });
   });
   app.get('/asana/tasks/:gid', async (req: Req) => view(req.params.gid as string));
+}
+
+/** What a provider does to a task: edit, complete, move, tag, comment, delete. */
+function registerTaskChanges(app: FastifyInstance, ctx: SandboxContext): void {
+  const { world } = ctx.asana;
+  const by = { user: world.provider, via: 'control' as const };
+  const view = (gid: string) => asanaView(world, world.task(gid), ctx.asana.site());
+  /** Custom field values by field name and option name, as a person picks them. */
+  const fieldValues = (values: Record<string, string | number | null> | undefined) =>
+    values === undefined
+      ? undefined
+      : Object.fromEntries(
+          Object.entries(values).map(([name, value]) => {
+            const f = [...world.customFields.values()].find(
+              (x) => x.gid === name || x.name.toLowerCase() === name.toLowerCase(),
+            );
+            if (!f) throw new HttpError(400, { error: `no custom field ${name}` });
+            const option = f.enum_options.find(
+              (o) => o.gid === value || o.name.toLowerCase() === String(value).toLowerCase(),
+            );
+            return [
+              f.gid,
+              f.resource_subtype === 'enum' && value !== null ? (option?.gid ?? String(value)) : value,
+            ];
+          }),
+        );
+
   app.patch('/asana/tasks/:gid', async (req: Req) => {
     const b = parse(
       z.object({
@@ -155,6 +164,16 @@ export function registerAsanaControl(app: FastifyInstance, ctx: SandboxContext):
     world.deleteTask(t, by);
     return { deleted: t.gid };
   });
+}
+
+/** The events API and webhooks: expire sync tokens, send heartbeats. */
+function registerEventControl(app: FastifyInstance, ctx: SandboxContext): void {
   app.post('/asana/sync-tokens/expire', async () => ({ expired: ctx.asana.hooks.expireSyncTokens() }));
   app.post('/asana/heartbeat', async () => ({ webhooks: ctx.asana.hooks.heartbeat() }));
+}
+
+export function registerAsanaControl(app: FastifyInstance, ctx: SandboxContext): void {
+  registerProjectControl(app, ctx);
+  registerTaskChanges(app, ctx);
+  registerEventControl(app, ctx);
 }

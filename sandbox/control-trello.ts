@@ -10,20 +10,10 @@ type Req = FastifyRequest<{ Params: Record<string, string> }>;
 
 const Labels = z.array(z.string().min(1));
 
-export function registerTrelloControl(app: FastifyInstance, ctx: SandboxContext): void {
+/** Boards and lists. */
+function registerBoardControl(app: FastifyInstance, ctx: SandboxContext): void {
   const { world } = ctx.trello;
   const by = { user: world.provider, via: 'control' as const };
-  const view = (id: string) => trelloView(world, world.card(id), ctx.trello.site());
-  const listOf = (idBoard: string | undefined, nameOrId: string) => {
-    const byId = world.lists.get(nameOrId);
-    if (byId) return byId;
-    const found = [...world.lists.values()].find(
-      (l) =>
-        (idBoard === undefined || l.idBoard === idBoard) && l.name.toLowerCase() === nameOrId.toLowerCase(),
-    );
-    if (!found) throw new HttpError(404, { error: `no list ${nameOrId}` });
-    return found;
-  };
   const boardView = (id: string) => {
     const b = world.board(id);
     const lists = [...world.lists.values()].filter((l) => l.idBoard === b.id);
@@ -43,11 +33,6 @@ export function registerTrelloControl(app: FastifyInstance, ctx: SandboxContext)
       })),
     };
   };
-  const memberIds = (names: readonly string[] | undefined) =>
-    (names ?? []).map(
-      (n) =>
-        [...world.members.values()].find((m) => m.id === n || m.username === n || m.fullName === n)?.id ?? n,
-    );
 
   app.post('/trello/boards', async (req, reply) => {
     const b = parse(
@@ -65,6 +50,29 @@ export function registerTrelloControl(app: FastifyInstance, ctx: SandboxContext)
     const l = world.createList(req.params.id as string, b.name, by);
     return reply.code(201).send({ id: l.id, name: l.name });
   });
+}
+
+/** Cards, one by one or by the thousand. */
+function registerCardCreation(app: FastifyInstance, ctx: SandboxContext): void {
+  const { world } = ctx.trello;
+  const by = { user: world.provider, via: 'control' as const };
+  const view = (id: string) => trelloView(world, world.card(id), ctx.trello.site());
+  const listOf = (idBoard: string | undefined, nameOrId: string) => {
+    const byId = world.lists.get(nameOrId);
+    if (byId) return byId;
+    const found = [...world.lists.values()].find(
+      (l) =>
+        (idBoard === undefined || l.idBoard === idBoard) && l.name.toLowerCase() === nameOrId.toLowerCase(),
+    );
+    if (!found) throw new HttpError(404, { error: `no list ${nameOrId}` });
+    return found;
+  };
+  const memberIds = (names: readonly string[] | undefined) =>
+    (names ?? []).map(
+      (n) =>
+        [...world.members.values()].find((m) => m.id === n || m.username === n || m.fullName === n)?.id ?? n,
+    );
+
   app.post('/trello/cards', async (req, reply) => {
     const b = parse(
       z.object({
@@ -108,6 +116,24 @@ export function registerTrelloControl(app: FastifyInstance, ctx: SandboxContext)
     return reply.code(201).send({ created: ids.length, ids });
   });
   app.get('/trello/cards/:id', async (req: Req) => view(req.params.id as string));
+}
+
+/** What a provider does to a card: move it, edit it, label it, comment, delete it. */
+function registerCardChanges(app: FastifyInstance, ctx: SandboxContext): void {
+  const { world } = ctx.trello;
+  const by = { user: world.provider, via: 'control' as const };
+  const view = (id: string) => trelloView(world, world.card(id), ctx.trello.site());
+  const listOf = (idBoard: string | undefined, nameOrId: string) => {
+    const byId = world.lists.get(nameOrId);
+    if (byId) return byId;
+    const found = [...world.lists.values()].find(
+      (l) =>
+        (idBoard === undefined || l.idBoard === idBoard) && l.name.toLowerCase() === nameOrId.toLowerCase(),
+    );
+    if (!found) throw new HttpError(404, { error: `no list ${nameOrId}` });
+    return found;
+  };
+
   app.post('/trello/cards/:id/move', async (req: Req) => {
     const b = parse(z.object({ list: z.string() }), req.body);
     const card = world.card(req.params.id as string);
@@ -161,4 +187,10 @@ export function registerTrelloControl(app: FastifyInstance, ctx: SandboxContext)
     ctx.trello.appSecrets.set(b.apiKey, b.appSecret);
     return { apiKey: b.apiKey };
   });
+}
+
+export function registerTrelloControl(app: FastifyInstance, ctx: SandboxContext): void {
+  registerBoardControl(app, ctx);
+  registerCardCreation(app, ctx);
+  registerCardChanges(app, ctx);
 }

@@ -70,14 +70,10 @@ function actionsQuery(p: Record<string, unknown>) {
   };
 }
 
-export function registerTrelloRoutes(app: FastifyInstance, deps: TrelloDeps): void {
-  const { world, pushed } = deps;
+/** Members, boards and what they hold: cards, lists, members, labels, actions. */
+function registerBoardRoutes(app: FastifyInstance, deps: TrelloDeps): void {
+  const { world } = deps;
   const site = () => deps.site();
-  const push = (
-    c: TrelloCard,
-    kind: Parameters<PushLog['add']>[0]['kind'],
-    detail: Record<string, unknown>,
-  ) => pushed.add({ tracker: 'trello', itemId: c.id, kind, detail: { shortLink: c.shortLink, ...detail } });
   type Req = FastifyRequest<{ Params: Record<string, string> }>;
 
   app.get('/1/members/:id', async (req: Req) => {
@@ -137,6 +133,18 @@ export function registerTrelloRoutes(app: FastifyInstance, deps: TrelloDeps): vo
       .listActions({ idBoard: b.id, ...actionsQuery(paramsOf(req)) })
       .map((a) => actionJson(a, world));
   });
+}
+
+/** Cards: read, create, update (moves, due dates, labels), delete. */
+function registerCardRoutes(app: FastifyInstance, deps: TrelloDeps): void {
+  const { world, pushed } = deps;
+  const site = () => deps.site();
+  const push = (
+    c: TrelloCard,
+    kind: Parameters<PushLog['add']>[0]['kind'],
+    detail: Record<string, unknown>,
+  ) => pushed.add({ tracker: 'trello', itemId: c.id, kind, detail: { shortLink: c.shortLink, ...detail } });
+  type Req = FastifyRequest<{ Params: Record<string, string> }>;
 
   app.get('/1/cards/:id', async (req: Req) => {
     trelloCaller(req, deps);
@@ -206,6 +214,18 @@ export function registerTrelloRoutes(app: FastifyInstance, deps: TrelloDeps): vo
     world.deleteCard(world.card(req.params.id as string), actor);
     return { limits: {} };
   });
+}
+
+/** A card's actions, comments and labels, and new board labels. */
+function registerCommentAndLabelRoutes(app: FastifyInstance, deps: TrelloDeps): void {
+  const { world, pushed } = deps;
+  const push = (
+    c: TrelloCard,
+    kind: Parameters<PushLog['add']>[0]['kind'],
+    detail: Record<string, unknown>,
+  ) => pushed.add({ tracker: 'trello', itemId: c.id, kind, detail: { shortLink: c.shortLink, ...detail } });
+  type Req = FastifyRequest<{ Params: Record<string, string> }>;
+
   app.get('/1/cards/:id/actions', async (req: Req) => {
     trelloCaller(req, deps);
     const c = world.card(req.params.id as string);
@@ -246,4 +266,10 @@ export function registerTrelloRoutes(app: FastifyInstance, deps: TrelloDeps): vo
     if (name === undefined) throw new HttpError(400, 'invalid value for name');
     return labelJson(world.createLabel(b.id, name, queryString(p.color) ?? null), world);
   });
+}
+
+export function registerTrelloRoutes(app: FastifyInstance, deps: TrelloDeps): void {
+  registerBoardRoutes(app, deps);
+  registerCardRoutes(app, deps);
+  registerCommentAndLabelRoutes(app, deps);
 }
