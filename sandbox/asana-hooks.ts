@@ -1,22 +1,19 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ASANA_ROOT, type AsanaDeps, asanaActor, asanaError, page } from './asana.ts';
+import { asanaResourceExists, registerAsanaEvents } from './asana-events.ts';
 import { compact, eventJson, withOptFields } from './asana-json.ts';
 import type { AsanaEvent } from './asana-types.ts';
 import { queryString } from './common.ts';
 import type { Deliverer } from './webhooks.ts';
 
 /**
- * Asana's events API and webhooks.
- * - `GET /events` (https://developers.asana.com/reference/getevents): without a sync token, or
- *   with one that is unknown or older than the token lifetime (24 h), a 412 carrying a fresh
- *   token; otherwise up to 100 events since the token, `has_more` and the next token.
- * - `POST /webhooks` (https://developers.asana.com/reference/createwebhook): while the request is
- *   in flight the target receives a POST with `X-Hook-Secret` and must answer 200/204 echoing it;
- *   only then is the webhook created. Deliveries batch compact events as `{ events: [...] }`,
- *   signed in `X-Hook-Signature` (hex HMAC-SHA256 of the body, keyed by that secret); heartbeats
- *   (`{"events":[]}`) follow the handshake and then every 8 hours (scaled by the time factor).
- *   A webhook whose deliveries fail for 24 hours is deleted.
+ * Asana's webhooks (the events API is asana-events.ts). While `POST /webhooks` is in flight the
+ * target receives a POST with `X-Hook-Secret` and must answer 200/204 echoing it; only then is the
+ * webhook created (https://developers.asana.com/reference/createwebhook). Deliveries batch compact
+ * events as `{ events: [...] }`, signed in `X-Hook-Signature` (hex HMAC-SHA256 of the body, keyed
+ * by that secret); heartbeats (`{"events":[]}`) follow the handshake and then every 8 hours
+ * (scaled by the time factor). A webhook whose deliveries fail for 24 hours is deleted.
  */
 
 interface Filter {
@@ -56,9 +53,6 @@ export interface AsanaHooks {
   close(): void;
 }
 
-const SYNC_EXPIRED =
-  'Sync token invalid or too old. If you are attempting to keep resources in sync, you must fetch the full dataset for this query now and use the new sync token for the next sync.';
-
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 function filterMatches(f: Filter, e: AsanaEvent): boolean {
@@ -86,50 +80,10 @@ async function handshake(target: string, secret: string): Promise<boolean> {
   }
 }
 
-export function registerAsanaHooks(
-  app: FastifyInstance,
-  deps: AsanaDeps,
-  deliverer: Deliverer,
-  opts: AsanaHooksOptions,
-): AsanaHooks {
+/** The webhooks, how to describe them, and how to send them a batch of events. */
+function createHookState(deps: AsanaDeps, deliverer: Deliverer) {
   const { world, clock } = deps;
-  const tokens = new Map<string, { resource: string; seq: number; issuedAt: number }>();
   const hooks = new Map<string, AsanaHook>();
-  const timers = new Set<NodeJS.Timeout>();
-  const counters = { events412: 0, handshakes: 0, handshakeFailures: 0 };
-  let nextGid = 1_209_900_000_000_001;
-
-  const issueToken = (resource: string, seq: number) => {
-    const token = randomBytes(16).toString('hex');
-    tokens.set(token, { resource, seq, issuedAt: clock.now() });
-    return token;
-  };
-  const resourceExists = (gid: string) =>
-    world.projects.has(gid) || (world.tasks.has(gid) && !world.tasks.get(gid)?.deleted);
-
-  app.get(
-    `${ASANA_ROOT}/events`,
-    async (req: FastifyRequest<{ Querystring: Record<string, unknown> }>, reply) => {
-      asanaActor(req, deps);
-      const resource = queryString(req.query.resource) ?? '';
-      if (!resourceExists(resource)) throw asanaError(404, `resource: ${resource}: Not a recognized ID.`);
-      const sync = queryString(req.query.sync);
-      const known = sync ? tokens.get(sync) : undefined;
-      const latest = world.events.length;
-      if (!known || known.resource !== resource || clock.now() - known.issuedAt > opts.syncTokenTtlMs) {
-        counters.events412 += 1;
-        return reply
-          .code(412)
-          .send({ errors: [{ message: SYNC_EXPIRED }], sync: issueToken(resource, latest) });
-      }
-      const relevant = world.events.filter((e) => e.seq > known.seq && e.scope.includes(resource));
-      const batch = relevant.slice(0, 100);
-      const hasMore = relevant.length > batch.length;
-      const upTo = hasMore ? (batch.at(-1)?.seq ?? known.seq) : latest;
-      return { data: batch.map(eventJson), sync: issueToken(resource, upTo), has_more: hasMore };
-    },
-  );
-
   const hookJson = (h: AsanaHook) => {
     const project = world.projects.get(h.resourceGid);
     const task = world.tasks.get(h.resourceGid);
@@ -152,7 +106,6 @@ export function registerAsanaHooks(
       filters: h.filters,
     };
   };
-
   const deliver = (h: AsanaHook, events: readonly AsanaEvent[], label: string) => {
     const body = Buffer.from(JSON.stringify({ events: events.map(eventJson) }));
     const signature = createHmac('sha256', h.secret).update(body).digest('hex');
@@ -174,69 +127,62 @@ export function registerAsanaHooks(
       },
     });
   };
-  const every = (ms: number, run: () => void) => {
-    const timer = setInterval(run, ms);
-    timer.unref();
-    timers.add(timer);
-  };
-  const later = (ms: number, run: () => void) => {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      run();
-    }, ms);
-    timers.add(timer);
-  };
+  return { hooks, hookJson, deliver, counters: { handshakes: 0, handshakeFailures: 0 } };
+}
+type HookState = ReturnType<typeof createHookState>;
 
-  app.post(
-    `${ASANA_ROOT}/webhooks`,
-    async (
-      req: FastifyRequest<{ Body: { data?: Record<string, unknown> } & Record<string, unknown> }>,
-      reply,
-    ) => {
-      asanaActor(req, deps);
-      const d = (req.body?.data ?? req.body ?? {}) as Record<string, unknown>;
-      const resource = String(d.resource ?? '');
-      const target = String(d.target ?? '');
-      if (!resourceExists(resource)) throw asanaError(400, `resource: Not a recognized ID: ${resource}`);
-      if (!/^https?:\/\/\S+$/.test(target)) throw asanaError(400, 'target: Invalid URL');
-      if ([...hooks.values()].some((h) => h.resourceGid === resource && h.target === target))
-        throw asanaError(403, 'Duplicate webhook.');
-      const secret = randomBytes(32).toString('hex');
-      counters.handshakes += 1;
-      if (!(await handshake(target, secret))) {
-        counters.handshakeFailures += 1;
-        throw asanaError(
-          400,
-          'Could not complete activation handshake with target URL. Please ensure that the receiving server is accepting connections and supports SSL',
-        );
-      }
-      const filters = Array.isArray(d.filters) ? (d.filters as Filter[]) : [];
-      const h: AsanaHook = {
-        gid: String(nextGid++),
-        resourceGid: resource,
-        target,
-        filters,
-        secret,
-        created_at: clock.now(),
-        active: true,
-        last_success_at: null,
-        last_failure_at: null,
-        last_failure_content: '',
-        pending: [],
-      };
-      hooks.set(h.gid, h);
-      deliver(h, [], 'heartbeat');
-      return reply.code(201).send({ data: hookJson(h), 'X-Hook-Secret': secret });
-    },
-  );
+const HANDSHAKE_FAILED =
+  'Could not complete activation handshake with target URL. Please ensure that the receiving server is accepting connections and supports SSL';
+
+/** `POST /webhooks` with its handshake, and listing, reading and deleting webhooks. */
+function registerWebhookRoutes(app: FastifyInstance, deps: AsanaDeps, state: HookState): void {
+  const { world, clock } = deps;
+  const { hooks, hookJson, deliver, counters } = state;
+  let nextGid = 1_209_900_000_000_001;
+  type Body = { data?: Record<string, unknown> } & Record<string, unknown>;
+  app.post(`${ASANA_ROOT}/webhooks`, async (req: FastifyRequest<{ Body: Body }>, reply) => {
+    asanaActor(req, deps);
+    const d = (req.body?.data ?? req.body ?? {}) as Record<string, unknown>;
+    const resource = String(d.resource ?? '');
+    const target = String(d.target ?? '');
+    if (!asanaResourceExists(deps, resource))
+      throw asanaError(400, `resource: Not a recognized ID: ${resource}`);
+    if (!/^https?:\/\/\S+$/.test(target)) throw asanaError(400, 'target: Invalid URL');
+    if ([...hooks.values()].some((h) => h.resourceGid === resource && h.target === target))
+      throw asanaError(403, 'Duplicate webhook.');
+    const secret = randomBytes(32).toString('hex');
+    counters.handshakes += 1;
+    if (!(await handshake(target, secret))) {
+      counters.handshakeFailures += 1;
+      throw asanaError(400, HANDSHAKE_FAILED);
+    }
+    const filters = Array.isArray(d.filters) ? (d.filters as Filter[]) : [];
+    const h: AsanaHook = {
+      gid: String(nextGid++),
+      resourceGid: resource,
+      target,
+      filters,
+      secret,
+      created_at: clock.now(),
+      active: true,
+      last_success_at: null,
+      last_failure_at: null,
+      last_failure_content: '',
+      pending: [],
+    };
+    hooks.set(h.gid, h);
+    deliver(h, [], 'heartbeat');
+    return reply.code(201).send({ data: hookJson(h), 'X-Hook-Secret': secret });
+  });
   app.get(`${ASANA_ROOT}/webhooks`, async (req: FastifyRequest<{ Querystring: Record<string, unknown> }>) => {
     asanaActor(req, deps);
     if (queryString(req.query.workspace) !== world.workspace.gid)
       throw asanaError(400, 'workspace: Missing input or not a recognized ID');
     const resource = queryString(req.query.resource);
     const listed = [...hooks.values()].filter((h) => resource === undefined || h.resourceGid === resource);
+    const opt = queryString(req.query.opt_fields);
     return page(
-      listed.map((h) => withOptFields(hookJson(h), queryString(req.query.opt_fields), 'full')),
+      listed.map((h) => withOptFields(hookJson(h), opt, 'full')),
       req.query,
       '/webhooks',
       deps.site(),
@@ -253,42 +199,67 @@ export function registerAsanaHooks(
     if (!hooks.delete(req.params.gid)) throw asanaError(404, `${req.params.gid}: Not a recognized ID.`);
     return { data: {} };
   });
+}
 
+/**
+ * Events matching a webhook's filters are collected for `batchMs` and sent as one delivery, as
+ * Asana batches them; a pending batch counts as a pending delivery for `settle`.
+ */
+function batchEvents(
+  deps: AsanaDeps,
+  deliverer: Deliverer,
+  state: HookState,
+  batchMs: number,
+  timers: Set<NodeJS.Timeout>,
+) {
   const flush = (h: AsanaHook, done: () => void) => {
     const events = h.pending.splice(0);
-    if (events.length > 0 && hooks.has(h.gid)) {
-      deliver(h, events, events.map((e) => `${e.resource.resource_type}:${e.action}`).join(','));
+    if (events.length > 0 && state.hooks.has(h.gid)) {
+      state.deliver(h, events, events.map((e) => `${e.resource.resource_type}:${e.action}`).join(','));
     }
     done();
   };
-  world.onEvent((e) => {
-    for (const h of hooks.values()) {
+  deps.world.onEvent((e) => {
+    for (const h of state.hooks.values()) {
       if (!h.active || !e.scope.includes(h.resourceGid)) continue;
       if (h.filters.length > 0 && !h.filters.some((f) => filterMatches(f, e))) continue;
       if (h.pending.length === 0) {
         const done = deliverer.reserve();
-        later(opts.batchMs, () => flush(h, done));
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          flush(h, done);
+        }, batchMs);
+        timers.add(timer);
       }
       h.pending.push(e);
     }
   });
-  every(Math.max(1000, opts.heartbeatMs), () => {
-    for (const h of hooks.values()) if (h.active) deliver(h, [], 'heartbeat');
-  });
+}
 
+export function registerAsanaHooks(
+  app: FastifyInstance,
+  deps: AsanaDeps,
+  deliverer: Deliverer,
+  opts: AsanaHooksOptions,
+): AsanaHooks {
+  const events = registerAsanaEvents(app, deps, opts.syncTokenTtlMs);
+  const state = createHookState(deps, deliverer);
+  const timers = new Set<NodeJS.Timeout>();
+  registerWebhookRoutes(app, deps, state);
+  batchEvents(deps, deliverer, state, opts.batchMs, timers);
+  const heartbeat = () => {
+    for (const h of state.hooks.values()) if (h.active) state.deliver(h, [], 'heartbeat');
+    return state.hooks.size;
+  };
+  const beat = setInterval(heartbeat, Math.max(1000, opts.heartbeatMs));
+  beat.unref();
   return {
-    expireSyncTokens() {
-      const n = tokens.size;
-      tokens.clear();
-      return n;
-    },
-    heartbeat() {
-      for (const h of hooks.values()) deliver(h, [], 'heartbeat');
-      return hooks.size;
-    },
-    hooks: () => [...hooks.values()].map(hookJson),
-    counters: () => ({ ...counters }),
+    expireSyncTokens: events.expireSyncTokens,
+    heartbeat,
+    hooks: () => [...state.hooks.values()].map(state.hookJson),
+    counters: () => ({ events412: events.expired(), ...state.counters }),
     close() {
+      clearInterval(beat);
       for (const t of timers) clearTimeout(t);
       timers.clear();
     },
