@@ -67,6 +67,8 @@ export interface DeliverableStore {
   insert(d: DeliverableTerms & { id: string; engagementId: string }): Promise<Deliverable>;
   findById(id: string): Promise<Deliverable | null>;
   update(id: string, patch: Partial<DeliverableTerms>): Promise<Deliverable>;
+  /** Moves the status from `from` to `to` (compare-and-set); null when it was not `from` any more. */
+  setStatus(id: string, from: DeliverableStatus, to: DeliverableStatus): Promise<Deliverable | null>;
   /** Takes it out of the contract (an approved change request); the row stays for the record. */
   remove(id: string): Promise<Deliverable>;
   /** The deliverables in the contract (not removed), oldest first. */

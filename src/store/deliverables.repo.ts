@@ -31,6 +31,14 @@ export function createDeliverableRepo(db: Db): DeliverableStore {
         .returning();
       return toDeliverable(one(rows, 'update deliverable'));
     },
+    async setStatus(id, from, to) {
+      const rows = await db
+        .update(deliverables)
+        .set({ status: to, updatedAt: new Date() })
+        .where(and(eq(deliverables.id, id), eq(deliverables.status, from)))
+        .returning();
+      return rows[0] ? toDeliverable(rows[0]) : null;
+    },
     async remove(id) {
       const now = new Date();
       const rows = await db

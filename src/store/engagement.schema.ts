@@ -19,6 +19,7 @@ import type {
   DeliverableSelector,
   ProviderReference,
 } from '../core/engagement.ts';
+import type { UnlockEvidence } from '../core/unlock.ts';
 
 /** Drizzle's view of migrations/0003_engagement.sql (the SQL is the truth). */
 
@@ -51,6 +52,7 @@ export const engagements = pgTable('engagements', {
   startDate: civilDate('start_date').notNull(),
   endDate: civilDate('end_date').notNull(),
   timeZone: text('time_zone').notNull(),
+  weightByEstimate: boolean('weight_by_estimate').notNull().default(false),
   status: text('status', { enum: ['draft', 'active', 'closed'] }).notNull(),
   contractVersion: integer('contract_version').notNull(),
   activatedAt: instant('activated_at'),
@@ -100,6 +102,8 @@ export const paymentMilestones = pgTable('payment_milestones', {
   invoicedAt: instant('invoiced_at'),
   paymentRef: text('payment_ref'),
   paidAt: instant('paid_at'),
+  /** What the settlement was computed from (migrations/0010_decisions.sql). */
+  unlockEvidence: jsonb('unlock_evidence').$type<UnlockEvidence>(),
   removedAt: instant('removed_at'),
   createdAt: createdAt(),
   updatedAt: instant('updated_at').notNull().defaultNow(),

@@ -16,7 +16,9 @@ export const apiKeys = pgTable('api_keys', {
 });
 export * from './audit.schema.ts';
 export * from './connections.schema.ts';
+export * from './decisions.schema.ts';
 export * from './engagement.schema.ts';
 export * from './links.schema.ts';
 export * from './outbox.schema.ts';
+export * from './progress.schema.ts';
 export * from './push-backs.schema.ts';
