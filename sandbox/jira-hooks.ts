@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpError, queryInt } from './common.ts';
 import { type Caller, callerOf, type JiraDeps, type OAuthApp } from './jira.ts';
-import { type AdminHook, type DynamicHook, dispatchJiraEvents } from './jira-delivery.ts';
+import { type AdminHook, type DynamicHook, dispatchJiraEvents, type HookStore } from './jira-delivery.ts';
 import { JqlError, parseJql, type Query, unsupportedForWebhooks } from './jira-jql.ts';
 import type { Deliverer } from './webhooks.ts';
 
@@ -68,21 +68,11 @@ function adminCaller(req: FastifyRequest, deps: JiraDeps): Caller {
   return caller;
 }
 
-export function registerJiraHooks(
-  app: FastifyInstance,
-  deps: JiraDeps,
-  deliverer: Deliverer,
-  ttlMs: number,
-): JiraHooks {
-  const admin = new Map<string, AdminHook>();
-  const dynamic = new Map<number, DynamicHook>();
-  let nextAdmin = 1;
-  let nextDynamic = 10_000;
+/** Admin webhooks: listed, created, updated (a secret rotation) and deleted over REST. */
+function registerAdminRoutes(app: FastifyInstance, deps: JiraDeps, store: HookStore): void {
+  const { admin } = store;
   const now = () => deps.clock.now();
-  const purgeExpired = () => {
-    for (const [id, h] of dynamic) if (h.expiresAt <= now()) dynamic.delete(id);
-  };
-
+  let nextAdmin = 1;
   const applyAdmin = (hook: AdminHook, body: AdminBody) => {
     if (body.url !== undefined && !/^https?:\/\//.test(body.url))
       throw new HttpError(400, {
@@ -147,7 +137,13 @@ export function registerJiraHooks(
     admin.delete(adminHook(req.params.id).id);
     return reply.code(204).send();
   });
+}
 
+/** Dynamic webhooks of OAuth apps: registered (JQL subset), listed, refreshed, deleted. */
+function registerDynamicRoutes(app: FastifyInstance, deps: JiraDeps, store: HookStore, ttlMs: number): void {
+  const { dynamic, purgeExpired } = store;
+  const now = () => deps.clock.now();
+  let nextDynamic = 10_000;
   const appOf = (req: FastifyRequest): OAuthApp => {
     const caller = callerOf(req, deps);
     if (!caller.app)
@@ -225,9 +221,24 @@ export function registerJiraHooks(
       return reply.code(202).send();
     });
   }
+}
 
-  dispatchJiraEvents(deps, deliverer, { admin, dynamic, purgeExpired });
-
+export function registerJiraHooks(
+  app: FastifyInstance,
+  deps: JiraDeps,
+  deliverer: Deliverer,
+  ttlMs: number,
+): JiraHooks {
+  const admin = new Map<string, AdminHook>();
+  const dynamic = new Map<number, DynamicHook>();
+  // Jira stops sending to an expired dynamic webhook and forgets it.
+  const purgeExpired = () => {
+    for (const [id, h] of dynamic) if (h.expiresAt <= deps.clock.now()) dynamic.delete(id);
+  };
+  const store: HookStore = { admin, dynamic, purgeExpired };
+  registerAdminRoutes(app, deps, store);
+  registerDynamicRoutes(app, deps, store, ttlMs);
+  dispatchJiraEvents(deps, deliverer, store);
   return {
     admin: () => [...admin.values()],
     dynamic: () => {

@@ -47,26 +47,22 @@ async function headCheck(url: string): Promise<void> {
   if (status !== 200) throw new HttpError(400, `URL (${url}) did not return 200 status code, got ${status}`);
 }
 
-export function registerTrelloHooks(
-  app: FastifyInstance,
-  deps: TrelloDeps,
-  deliverer: Deliverer,
-  secrets: TrelloSecrets,
-) {
-  const { world, clock } = deps;
-  const hooks = new Map<string, TrelloHook>();
-  const newId = objectIds(clock);
+export const trelloHookJson = (h: TrelloHook) => ({
+  id: h.id,
+  description: h.description,
+  idModel: h.idModel,
+  callbackURL: h.callbackURL,
+  active: h.active,
+  consecutiveFailures: h.consecutiveFailures,
+  firstConsecutiveFailDate:
+    h.firstConsecutiveFailDate === null ? null : new Date(h.firstConsecutiveFailDate).toISOString(),
+});
 
-  const hookJson = (h: TrelloHook) => ({
-    id: h.id,
-    description: h.description,
-    idModel: h.idModel,
-    callbackURL: h.callbackURL,
-    active: h.active,
-    consecutiveFailures: h.consecutiveFailures,
-    firstConsecutiveFailDate:
-      h.firstConsecutiveFailDate === null ? null : new Date(h.firstConsecutiveFailDate).toISOString(),
-  });
+/** Webhook routes: create (after the HEAD check), list by token, read, update, delete. */
+function registerWebhookRoutes(app: FastifyInstance, deps: TrelloDeps, hooks: Map<string, TrelloHook>): void {
+  const { world, clock } = deps;
+  const newId = objectIds(clock);
+  const hookJson = trelloHookJson;
   const modelExists = (id: string) =>
     world.boards.has(id) || world.cards.has(id) || world.lists.has(id) || world.members.has(id);
   const hook = (req: FastifyRequest<{ Params: Record<string, string> }>) => {
@@ -136,7 +132,16 @@ export function registerTrelloHooks(
     hooks.delete(hook(req).id);
     return { _value: null };
   });
+}
 
+/** Each action on a watched model becomes a signed delivery; outcomes update the webhook. */
+function dispatchTrelloActions(
+  deps: TrelloDeps,
+  deliverer: Deliverer,
+  hooks: Map<string, TrelloHook>,
+  secrets: TrelloSecrets,
+): void {
+  const { world, clock } = deps;
   const touches = (a: TrelloAction, model: string): boolean => {
     const data = a.data as Record<string, { id?: string } | undefined>;
     return (
@@ -190,6 +195,16 @@ export function registerTrelloHooks(
       });
     }
   });
+}
 
-  return { hooks: () => [...hooks.values()].map(hookJson) };
+export function registerTrelloHooks(
+  app: FastifyInstance,
+  deps: TrelloDeps,
+  deliverer: Deliverer,
+  secrets: TrelloSecrets,
+) {
+  const hooks = new Map<string, TrelloHook>();
+  registerWebhookRoutes(app, deps, hooks);
+  dispatchTrelloActions(deps, deliverer, hooks, secrets);
+  return { hooks: () => [...hooks.values()].map(trelloHookJson) };
 }

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { sleep, TRACKERS, type Tracker } from './common.ts';
-import { RETRY_POLICIES } from './webhook-policies.ts';
+import { finish, newRecord, type SendEnv, sendWithRetries } from './webhook-retries.ts';
 
 /**
  * Webhook delivery as the three vendors do it: one POST per delivery, retried on failure on the
@@ -66,8 +65,6 @@ export interface DeliveryCounters {
   reordered: number;
 }
 
-/** How long a receiver has to answer, as the vendors document it for Asana (10 s). */
-const ATTEMPT_TIMEOUT_MS = 10_000;
 const HOLD_RELEASE_MS = 2_000;
 const LOG_LIMIT = 2_000;
 
@@ -102,36 +99,49 @@ const perTracker = <T>(make: () => T): Record<Tracker, T> => ({
   asana: make(),
 });
 
-async function attemptOnce(
-  out: Outbound,
-  attempt: number,
-): Promise<{ status: number | null; error: string | null }> {
-  try {
-    const res = await fetch(out.url, {
-      method: 'POST',
-      headers: out.headers(attempt),
-      body: out.body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
-    });
-    await res.arrayBuffer().catch(() => undefined);
-    return { status: res.status, error: null };
-  } catch (err) {
-    return { status: null, error: err instanceof Error ? err.message : String(err) };
-  }
+interface Held {
+  readonly out: Outbound;
+  readonly copies: number;
+  readonly record: DeliveryRecord;
+}
+
+/**
+ * Out-of-order delivery: the next `target` deliveries of a tracker are held, then released newest
+ * first once all have arrived, or after HOLD_RELEASE_MS if fewer come.
+ */
+function createHolder(later: SendEnv['later'], start: (h: Held) => void) {
+  const held = perTracker<Held[]>(() => []);
+  const target = perTracker(() => 0);
+  const batch = perTracker(() => 0);
+  const release = (tracker: Tracker) => {
+    batch[tracker] += 1;
+    target[tracker] = 0;
+    for (const h of held[tracker].splice(0).reverse()) start(h);
+  };
+  return {
+    holding: (tracker: Tracker) => held[tracker].length > 0,
+    hold(tracker: Tracker, h: Held, wanted: number) {
+      if (held[tracker].length === 0) {
+        target[tracker] = wanted;
+        const mine = batch[tracker];
+        later(HOLD_RELEASE_MS, () => {
+          if (batch[tracker] === mine) release(tracker);
+        });
+      }
+      held[tracker].push(h);
+      if (held[tracker].length >= target[tracker]) release(tracker);
+    },
+    empty: () => TRACKERS.every((t) => held[t].length === 0),
+  };
 }
 
 export function createDeliverer(opts: { timeFactor: number }): Deliverer {
   const modes = perTracker<DeliveryMode>(() => ({ dropNext: 0, duplicateNext: 0, reorderNext: 0 }));
   let counters = perTracker(zeroCounters);
   const records: DeliveryRecord[] = [];
-  const held = perTracker<{ out: Outbound; copies: number; record: DeliveryRecord }[]>(() => []);
-  const heldTarget = perTracker(() => 0);
-  const heldBatch = perTracker(() => 0);
   const timers = new Set<NodeJS.Timeout>();
   let active = 0;
   let closed = false;
-
   const later = (ms: number, run: () => void) => {
     const timer = setTimeout(() => {
       timers.delete(timer);
@@ -139,85 +149,28 @@ export function createDeliverer(opts: { timeFactor: number }): Deliverer {
     }, ms);
     timers.add(timer);
   };
-
+  const env: SendEnv = {
+    timeFactor: opts.timeFactor,
+    counters: (t) => counters[t],
+    later,
+    closed: () => closed,
+  };
   const record = (out: Outbound, copy: DeliveryRecord['copy'], status: DeliveryRecord['status']) => {
-    const entry: DeliveryRecord = {
-      id: randomUUID(),
-      tracker: out.tracker,
-      hookId: out.hookId,
-      url: out.url,
-      event: out.event,
-      copy,
-      status,
-      attempts: 0,
-      lastStatus: null,
-      lastError: null,
-      enqueuedAt: new Date().toISOString(),
-      finishedAt: null,
-    };
+    const entry = newRecord(out, copy, status);
     records.push(entry);
     if (records.length > LOG_LIMIT) records.splice(0, records.length - LOG_LIMIT);
     return entry;
   };
-
-  const finish = (entry: DeliveryRecord, status: DeliveryRecord['status']) => {
-    entry.status = status;
-    entry.finishedAt = new Date().toISOString();
-  };
-
-  /** Sends one copy through all its attempts; resolves when it is delivered or given up. */
-  const send = (out: Outbound, entry: DeliveryRecord): Promise<void> =>
-    new Promise((resolve) => {
-      const policy = RETRY_POLICIES[out.tracker];
-      const c = () => counters[out.tracker];
-      let elapsed = 0;
-      const attempt = async (n: number) => {
-        if (closed || out.stillWanted?.() === false) {
-          finish(entry, 'abandoned');
-          return resolve();
-        }
-        c().attempts += 1;
-        entry.attempts = n + 1;
-        const { status, error } = await attemptOnce(out, n);
-        entry.lastStatus = status;
-        entry.lastError = error;
-        const ok = status !== null && status >= 200 && status < 300;
-        const delay = ok || !policy.retryable(status) ? null : policy.delayMs(n + 1, elapsed);
-        out.onAttempt?.({ attempt: n, status, ok, final: ok || delay === null });
-        if (ok) {
-          c().delivered += 1;
-          finish(entry, 'delivered');
-          return resolve();
-        }
-        c().failedAttempts += 1;
-        if (delay === null) {
-          c().givenUp += 1;
-          finish(entry, 'failed');
-          return resolve();
-        }
-        c().retried += 1;
-        elapsed += delay;
-        later(Math.max(1, Math.round(delay * opts.timeFactor)), () => void attempt(n + 1));
-      };
-      void attempt(0);
-    });
-
-  const start = (out: Outbound, copies: number, first: DeliveryRecord) => {
+  const start = ({ out, copies, record: first }: Held) => {
     active += 1;
     first.status = 'pending';
     void (async () => {
-      await send(out, first);
-      if (copies > 1 && !closed) await send(out, record(out, 'duplicate', 'pending'));
+      await sendWithRetries(out, first, env);
+      if (copies > 1 && !closed) await sendWithRetries(out, record(out, 'duplicate', 'pending'), env);
       active -= 1;
     })();
   };
-
-  const release = (tracker: Tracker) => {
-    heldBatch[tracker] += 1;
-    const batch = held[tracker].splice(0).reverse();
-    heldTarget[tracker] = 0;
-    for (const h of batch) start(h.out, h.copies, h.record);
-  };
+  const holder = createHolder(later, start);
 
   return {
     enqueue(out) {
@@ -237,19 +190,13 @@ export function createDeliverer(opts: { timeFactor: number }): Deliverer {
         c.duplicated += 1;
       }
       const entry = record(out, 'original', 'pending');
-      if (mode.reorderNext === 0 && held[out.tracker].length === 0) return start(out, copies, entry);
-      if (held[out.tracker].length === 0) {
-        heldTarget[out.tracker] = mode.reorderNext;
-        const batch = heldBatch[out.tracker];
-        later(HOLD_RELEASE_MS, () => {
-          if (heldBatch[out.tracker] === batch) release(out.tracker);
-        });
-      }
+      if (mode.reorderNext === 0 && !holder.holding(out.tracker))
+        return start({ out, copies, record: entry });
+      const wanted = mode.reorderNext;
       mode.reorderNext = Math.max(0, mode.reorderNext - 1);
       c.reordered += 1;
       entry.status = 'held';
-      held[out.tracker].push({ out, copies, record: entry });
-      if (held[out.tracker].length >= heldTarget[out.tracker]) release(out.tracker);
+      holder.hold(out.tracker, { out, copies, record: entry }, wanted);
     },
     reserve() {
       active += 1;
@@ -276,7 +223,7 @@ export function createDeliverer(opts: { timeFactor: number }): Deliverer {
     },
     async settle(timeoutMs) {
       const deadline = Date.now() + timeoutMs;
-      const idle = () => active === 0 && TRACKERS.every((t) => held[t].length === 0);
+      const idle = () => active === 0 && holder.empty();
       while (!idle() && Date.now() < deadline) await sleep(10);
       return idle();
     },
