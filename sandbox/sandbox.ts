@@ -4,19 +4,19 @@ import { ASANA_ROOT, registerAsanaRoutes } from './asana.ts';
 import { registerAsanaHooks } from './asana-hooks.ts';
 import { createAsanaWorld } from './asana-model.ts';
 import { type ControlClient, createControlClient } from './client.ts';
-import { assertLoopback, createClock, createPushLog } from './common.ts';
+import { assertLoopback, type Clock, createClock, createPushLog, type PushLog } from './common.ts';
 import { createControlServer, type SandboxContext, type SandboxUrls } from './control.ts';
 import { type OAuthApp, registerJiraRoutes } from './jira.ts';
 import { registerJiraHooks } from './jira-hooks.ts';
 import { createJiraWorld } from './jira-model.ts';
-import { createGuards } from './limits.ts';
+import { createGuards, type Guards } from './limits.ts';
 import { DEFAULT_LIMITS, type LimitSettings } from './rate-limits.ts';
 import { createTrackerServer } from './server.ts';
 import { registerTrelloRoutes } from './trello.ts';
 import { registerTrelloHooks } from './trello-hooks.ts';
 import { createTrelloWorld } from './trello-model.ts';
 import { asanaView, jiraView, trelloView } from './views.ts';
-import { createDeliverer } from './webhooks.ts';
+import { createDeliverer, type Deliverer } from './webhooks.ts';
 
 /**
  * `startSandbox(opts)`: Jira Cloud, Trello and Asana emulations and the control API, each on its
@@ -84,6 +84,88 @@ async function listen(app: FastifyInstance, host: string, port: number): Promise
   return `http://${shownHost}:${address.port}`;
 }
 
+/** What every emulation shares. */
+interface Shared {
+  readonly clock: Clock;
+  readonly pushed: PushLog;
+  readonly guards: Guards;
+  readonly deliverer: Deliverer;
+  readonly timeFactor: number;
+  /** Each server's root, known once it listens. */
+  readonly roots: { jira: string; trello: string; asana: string; control: string };
+}
+
+function buildJira(shared: Shared, opts: SandboxOptions) {
+  const { clock, pushed, guards, deliverer, roots } = shared;
+  const world = createJiraWorld(clock, { timeZone: opts.jira?.timeZone ?? 'Europe/Paris' });
+  const oauthApps: OAuthApp[] = [...(opts.jira?.oauthApps ?? [DEFAULT_OAUTH_APP])];
+  const app = createTrackerServer('jira', guards, '/rest/');
+  const deps = { world, clock, pushed, site: () => roots.jira, oauthApps };
+  registerJiraRoutes(app, deps);
+  const hooks = registerJiraHooks(app, deps, deliverer, opts.jira?.webhookTtlMs ?? 30 * DAY);
+  app.get<{ Params: { key: string } }>('/browse/:key', async (req) =>
+    jiraView(world, world.get(req.params.key), roots.jira),
+  );
+  return { app, part: { world, hooks, oauthApps, site: () => roots.jira } };
+}
+
+function buildTrello(shared: Shared, opts: SandboxOptions) {
+  const { clock, pushed, guards, deliverer, roots } = shared;
+  const world = createTrelloWorld(clock);
+  const appSecrets = new Map<string, string>();
+  const defaultSecret = opts.trello?.appSecret ?? 'sandbox-trello-app-secret';
+  const app = createTrackerServer('trello', guards, '/1/');
+  const deps = { world, clock, pushed, site: () => roots.trello };
+  registerTrelloRoutes(app, deps);
+  const hooks = registerTrelloHooks(app, deps, deliverer, {
+    secretFor: (key) => appSecrets.get(key) ?? defaultSecret,
+  });
+  const card = async (req: { params: { short: string } }) =>
+    trelloView(world, world.card(req.params.short), roots.trello);
+  app.get<{ Params: { short: string } }>('/c/:short', card);
+  app.get<{ Params: { short: string } }>('/c/:short/*', card);
+  return { app, defaultSecret, part: { world, hooks: hooks.hooks, appSecrets, site: () => roots.trello } };
+}
+
+function buildAsana(shared: Shared, opts: SandboxOptions) {
+  const { clock, pushed, guards, deliverer, roots, timeFactor } = shared;
+  const world = createAsanaWorld(clock);
+  const app = createTrackerServer('asana', guards, `${ASANA_ROOT}/`);
+  const deps = { world, clock, pushed, site: () => roots.asana };
+  registerAsanaRoutes(app, deps);
+  const hooks = registerAsanaHooks(app, deps, deliverer, {
+    syncTokenTtlMs: opts.asana?.syncTokenTtlMs ?? DAY,
+    heartbeatMs: opts.asana?.heartbeatMs ?? 8 * 3_600_000 * timeFactor,
+    batchMs: opts.asana?.batchMs ?? 25,
+  });
+  app.get<{ Params: { task: string } }>('/0/:project/:task', async (req) =>
+    asanaView(world, world.task(req.params.task), roots.asana),
+  );
+  return { app, part: { world, hooks, site: () => roots.asana } };
+}
+
+function credentialsOf(ctx: Omit<SandboxContext, 'credentials'>, trelloSecret: string): SandboxCredentials {
+  return {
+    jira: {
+      email: ctx.jira.world.integration.emailAddress,
+      apiToken: 'sandbox-jira-api-token',
+      accountId: ctx.jira.world.integration.accountId,
+      oauth: ctx.jira.oauthApps[0] ?? DEFAULT_OAUTH_APP,
+    },
+    trello: {
+      apiKey: 'sandbox-trello-key',
+      apiToken: 'sandbox-trello-token',
+      appSecret: trelloSecret,
+      memberId: ctx.trello.world.integration.id,
+    },
+    asana: {
+      accessToken: 'sandbox-asana-token',
+      userGid: ctx.asana.world.integration.gid,
+      workspaceGid: ctx.asana.world.workspace.gid,
+    },
+  };
+}
+
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const host = opts.host ?? '127.0.0.1';
   assertLoopback(host);
@@ -94,93 +176,34 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     asana: { ...DEFAULT_LIMITS.asana, ...opts.limits?.asana },
   };
   const clock = createClock();
-  const pushed = createPushLog(clock);
-  const guards = createGuards(limits);
-  const deliverer = createDeliverer({ timeFactor });
   const roots = { jira: '', trello: '', asana: '', control: '' };
-
-  const jiraWorld = createJiraWorld(clock, { timeZone: opts.jira?.timeZone ?? 'Europe/Paris' });
-  const oauthApps: OAuthApp[] = [...(opts.jira?.oauthApps ?? [DEFAULT_OAUTH_APP])];
-  const jiraApp = createTrackerServer('jira', guards, '/rest/');
-  const jiraDeps = { world: jiraWorld, clock, pushed, site: () => roots.jira, oauthApps };
-  registerJiraRoutes(jiraApp, jiraDeps);
-  const jiraHooks = registerJiraHooks(jiraApp, jiraDeps, deliverer, opts.jira?.webhookTtlMs ?? 30 * DAY);
-  jiraApp.get<{ Params: { key: string } }>('/browse/:key', async (req) =>
-    jiraView(jiraWorld, jiraWorld.get(req.params.key), roots.jira),
-  );
-
-  const trelloWorld = createTrelloWorld(clock);
-  const appSecrets = new Map<string, string>();
-  const defaultSecret = opts.trello?.appSecret ?? 'sandbox-trello-app-secret';
-  const trelloApp = createTrackerServer('trello', guards, '/1/');
-  const trelloDeps = { world: trelloWorld, clock, pushed, site: () => roots.trello };
-  registerTrelloRoutes(trelloApp, trelloDeps);
-  const trelloHooks = registerTrelloHooks(trelloApp, trelloDeps, deliverer, {
-    secretFor: (key) => appSecrets.get(key) ?? defaultSecret,
-  });
-  trelloApp.get<{ Params: { short: string } }>('/c/:short', async (req) =>
-    trelloView(trelloWorld, trelloWorld.card(req.params.short), roots.trello),
-  );
-  trelloApp.get<{ Params: { short: string } }>('/c/:short/*', async (req) =>
-    trelloView(trelloWorld, trelloWorld.card(req.params.short), roots.trello),
-  );
-
-  const asanaWorld = createAsanaWorld(clock);
-  const asanaApp = createTrackerServer('asana', guards, `${ASANA_ROOT}/`);
-  const asanaDeps = { world: asanaWorld, clock, pushed, site: () => roots.asana };
-  registerAsanaRoutes(asanaApp, asanaDeps);
-  const asanaHooks = registerAsanaHooks(asanaApp, asanaDeps, deliverer, {
-    syncTokenTtlMs: opts.asana?.syncTokenTtlMs ?? DAY,
-    heartbeatMs: opts.asana?.heartbeatMs ?? 8 * 3_600_000 * timeFactor,
-    batchMs: opts.asana?.batchMs ?? 25,
-  });
-  asanaApp.get<{ Params: { task: string } }>('/0/:project/:task', async (req) =>
-    asanaView(asanaWorld, asanaWorld.task(req.params.task), roots.asana),
-  );
-
+  const shared: Shared = {
+    clock,
+    pushed: createPushLog(clock),
+    guards: createGuards(limits),
+    deliverer: createDeliverer({ timeFactor }),
+    timeFactor,
+    roots,
+  };
+  const jira = buildJira(shared, opts);
+  const trello = buildTrello(shared, opts);
+  const asana = buildAsana(shared, opts);
   const urls = (): SandboxUrls => ({
     control: roots.control,
     jira: roots.jira,
     trello: `${roots.trello}/1`,
     asana: `${roots.asana}${ASANA_ROOT}`,
   });
-  const credentials = (): SandboxCredentials => ({
-    jira: {
-      email: jiraWorld.integration.emailAddress,
-      apiToken: 'sandbox-jira-api-token',
-      accountId: jiraWorld.integration.accountId,
-      oauth: oauthApps[0] ?? DEFAULT_OAUTH_APP,
-    },
-    trello: {
-      apiKey: 'sandbox-trello-key',
-      apiToken: 'sandbox-trello-token',
-      appSecret: defaultSecret,
-      memberId: trelloWorld.integration.id,
-    },
-    asana: {
-      accessToken: 'sandbox-asana-token',
-      userGid: asanaWorld.integration.gid,
-      workspaceGid: asanaWorld.workspace.gid,
-    },
-  });
-  const ctx: SandboxContext = {
-    clock,
-    pushed,
-    guards,
-    deliverer,
-    urls,
-    credentials,
-    jira: { world: jiraWorld, hooks: jiraHooks, oauthApps, site: () => roots.jira },
-    trello: { world: trelloWorld, hooks: trelloHooks.hooks, appSecrets, site: () => roots.trello },
-    asana: { world: asanaWorld, hooks: asanaHooks, site: () => roots.asana },
-  };
-  const controlApp = createControlServer(ctx);
-  const apps = [jiraApp, trelloApp, asanaApp, controlApp];
+  const base = { ...shared, urls, jira: jira.part, trello: trello.part, asana: asana.part };
+  const credentials = () => credentialsOf(base, trello.defaultSecret);
+  const ctx: SandboxContext = { ...base, credentials };
+  const control = createControlServer(ctx);
+  const apps = [jira.app, trello.app, asana.app, control];
   try {
-    roots.jira = await listen(jiraApp, host, opts.ports?.jira ?? 0);
-    roots.trello = await listen(trelloApp, host, opts.ports?.trello ?? 0);
-    roots.asana = await listen(asanaApp, host, opts.ports?.asana ?? 0);
-    roots.control = await listen(controlApp, host, opts.ports?.control ?? 0);
+    roots.jira = await listen(jira.app, host, opts.ports?.jira ?? 0);
+    roots.trello = await listen(trello.app, host, opts.ports?.trello ?? 0);
+    roots.asana = await listen(asana.app, host, opts.ports?.asana ?? 0);
+    roots.control = await listen(control, host, opts.ports?.control ?? 0);
   } catch (err) {
     await Promise.allSettled(apps.map((a) => a.close()));
     throw err;
@@ -190,8 +213,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     credentials: credentials(),
     control: createControlClient(roots.control),
     async close() {
-      deliverer.close();
-      asanaHooks.close();
+      shared.deliverer.close();
+      asana.part.hooks.close();
       await Promise.allSettled(apps.map((a) => a.close()));
     },
   };
