@@ -89,8 +89,96 @@ function send(reply: FastifyReply, rejection: Rejection): FastifyReply {
   return reply.code(rejection.status).headers(rejection.headers).send(rejection.body);
 }
 
-export function createGuards(settings: LimitSettings): Guards {
+/** The injected faults, each used up request by request when it has a `count`. */
+function createFaultBook() {
   let faults: Fault[] = [];
+  return {
+    take(tracker: Tracker, req: FastifyRequest, path: string): Fault | null {
+      const fault = faults.find(
+        (f) =>
+          f.tracker === tracker &&
+          (f.pathPrefix === undefined || path.startsWith(f.pathPrefix)) &&
+          (f.method === undefined || f.method.toUpperCase() === req.method),
+      );
+      if (!fault) return null;
+      if (fault.remaining !== null) {
+        fault.remaining -= 1;
+        if (fault.remaining <= 0) faults = faults.filter((f) => f !== fault);
+      }
+      return fault;
+    },
+    add(spec: FaultSpec): Fault {
+      const fault: Fault = { ...spec, id: randomUUID(), remaining: spec.count ?? null };
+      faults.push(fault);
+      return fault;
+    },
+    clear(tracker?: Tracker): number {
+      const before = faults.length;
+      faults = faults.filter((f) => tracker !== undefined && f.tracker !== tracker);
+      return before - faults.length;
+    },
+    list: () => faults.map((f) => ({ ...f })),
+  };
+}
+type FaultBook = ReturnType<typeof createFaultBook>;
+
+/**
+ * On each API request: count it, then an injected error or 429 answers it, else the rate limiter
+ * admits or refuses it, then an injected slowness delays it. In-flight counts drop on response.
+ */
+function installGuard(
+  app: FastifyInstance,
+  tracker: Tracker,
+  apiPrefix: string,
+  c: () => RequestCounters,
+  limiter: Limiter,
+  faults: FaultBook,
+): void {
+  const releases = new WeakMap<FastifyRequest, () => void>();
+  app.addHook('onRequest', async (req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    if (!path.startsWith(apiPrefix)) return;
+    const route = `${req.method} ${req.routeOptions.url ?? path}`;
+    c().requests += 1;
+    c().byRoute[route] = (c().byRoute[route] ?? 0) + 1;
+    c().inFlight += 1;
+    c().maxConcurrency = Math.max(c().maxConcurrency, c().inFlight);
+    releases.set(req, () => {
+      c().inFlight -= 1;
+    });
+    const fault = faults.take(tracker, req, path.slice(apiPrefix.length));
+    if (fault && fault.kind !== 'slow') {
+      c().faulted += 1;
+      return send(reply, faultRejection(tracker, fault));
+    }
+    const admission = limiter.admit(req, Date.now());
+    if (!admission.ok) {
+      c().rateLimited += 1;
+      return send(reply, admission);
+    }
+    reply.headers(admission.headers);
+    const release = admission.release;
+    if (release) {
+      releases.set(req, () => {
+        c().inFlight -= 1;
+        release();
+      });
+    }
+    if (fault?.kind === 'slow') {
+      c().faulted += 1;
+      await sleep(fault.delayMs ?? 1000);
+    }
+  });
+  const done = async (req: FastifyRequest) => {
+    releases.get(req)?.();
+    releases.delete(req);
+  };
+  app.addHook('onResponse', done);
+  app.addHook('onRequestAbort', done);
+}
+
+export function createGuards(settings: LimitSettings): Guards {
+  const faults = createFaultBook();
   const counters: Record<Tracker, RequestCounters> = {
     jira: zeroCounters(),
     trello: zeroCounters(),
@@ -103,78 +191,12 @@ export function createGuards(settings: LimitSettings): Guards {
     }),
     asana: asanaLimiter(settings.asana),
   };
-  const releases = new WeakMap<FastifyRequest, () => void>();
-
-  const takeFault = (tracker: Tracker, req: FastifyRequest, path: string): Fault | null => {
-    const fault = faults.find(
-      (f) =>
-        f.tracker === tracker &&
-        (f.pathPrefix === undefined || path.startsWith(f.pathPrefix)) &&
-        (f.method === undefined || f.method.toUpperCase() === req.method),
-    );
-    if (!fault) return null;
-    if (fault.remaining !== null) {
-      fault.remaining -= 1;
-      if (fault.remaining <= 0) faults = faults.filter((f) => f !== fault);
-    }
-    return fault;
-  };
-
   return {
-    install(app, tracker, apiPrefix) {
-      const c = () => counters[tracker];
-      app.addHook('onRequest', async (req, reply) => {
-        const path = req.url.split('?')[0] ?? '';
-        if (!path.startsWith(apiPrefix)) return;
-        const route = `${req.method} ${req.routeOptions.url ?? path}`;
-        c().requests += 1;
-        c().byRoute[route] = (c().byRoute[route] ?? 0) + 1;
-        c().inFlight += 1;
-        c().maxConcurrency = Math.max(c().maxConcurrency, c().inFlight);
-        releases.set(req, () => {
-          c().inFlight -= 1;
-        });
-        const fault = takeFault(tracker, req, path.slice(apiPrefix.length));
-        if (fault && fault.kind !== 'slow') {
-          c().faulted += 1;
-          return send(reply, faultRejection(tracker, fault));
-        }
-        const admission = limiters[tracker].admit(req, Date.now());
-        if (!admission.ok) {
-          c().rateLimited += 1;
-          return send(reply, admission);
-        }
-        reply.headers(admission.headers);
-        const release = admission.release;
-        if (release) {
-          releases.set(req, () => {
-            c().inFlight -= 1;
-            release();
-          });
-        }
-        if (fault?.kind === 'slow') {
-          c().faulted += 1;
-          await sleep(fault.delayMs ?? 1000);
-        }
-      });
-      const done = async (req: FastifyRequest) => {
-        releases.get(req)?.();
-        releases.delete(req);
-      };
-      app.addHook('onResponse', done);
-      app.addHook('onRequestAbort', done);
-    },
-    addFault(spec) {
-      const fault: Fault = { ...spec, id: randomUUID(), remaining: spec.count ?? null };
-      faults.push(fault);
-      return fault;
-    },
-    clearFaults(tracker) {
-      const before = faults.length;
-      faults = faults.filter((f) => tracker !== undefined && f.tracker !== tracker);
-      return before - faults.length;
-    },
-    faults: () => faults.map((f) => ({ ...f })),
+    install: (app, tracker, apiPrefix) =>
+      installGuard(app, tracker, apiPrefix, () => counters[tracker], limiters[tracker], faults),
+    addFault: faults.add,
+    clearFaults: faults.clear,
+    faults: faults.list,
     counters: () => structuredClone(counters),
     resetCounters() {
       for (const t of TRACKERS)
