@@ -36,6 +36,10 @@ export const EnvSchema = z.object({
   JALON_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   JALON_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(8000),
   JALON_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1000),
+  JALON_EVENT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(30),
+  JALON_EVENT_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
+  JALON_EVENT_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(1).default(3_600_000),
+  JALON_EVENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   LOG_LEVEL: LogLevel.default('info'),
 });
 
@@ -60,6 +64,13 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** Event-loop delay above which requests get 503 (0 turns the check off). */
   readonly maxEventLoopDelayMs: number;
+  /** Outgoing events: attempts, exponential backoff (base, cap) and the timeout of one POST. */
+  readonly eventDelivery: {
+    readonly maxAttempts: number;
+    readonly retryBaseMs: number;
+    readonly retryMaxDelayMs: number;
+    readonly timeoutMs: number;
+  };
   readonly logLevel: z.infer<typeof LogLevel>;
   /** Human-readable notes about defaults taken (e.g. a generated secret key), logged at start. */
   readonly warnings: readonly string[];
@@ -120,6 +131,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerConcurrency: e.JALON_WORKER_CONCURRENCY,
     shutdownTimeoutMs: e.JALON_SHUTDOWN_TIMEOUT_MS,
     maxEventLoopDelayMs: e.JALON_MAX_EVENT_LOOP_DELAY_MS,
+    eventDelivery: Object.freeze({
+      maxAttempts: e.JALON_EVENT_MAX_ATTEMPTS,
+      retryBaseMs: e.JALON_EVENT_RETRY_BASE_MS,
+      retryMaxDelayMs: e.JALON_EVENT_RETRY_MAX_DELAY_MS,
+      timeoutMs: e.JALON_EVENT_TIMEOUT_MS,
+    }),
     logLevel: e.LOG_LEVEL,
     warnings,
   });

@@ -31,13 +31,14 @@ export const eventDeliveries = pgTable('event_deliveries', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   subscriptionId: text('subscription_id').notNull(),
   eventId: text('event_id').notNull(),
-  status: text('status', { enum: ['pending', 'delivered', 'failed'] })
+  status: text('status', { enum: ['pending', 'delivered', 'failed', 'cancelled'] })
     .notNull()
     .default('pending'),
   attempts: integer('attempts').notNull().default(0),
   lastStatusCode: integer('last_status_code'),
   lastError: text('last_error'),
   nextAttemptAt: tstz('next_attempt_at').notNull().defaultNow(),
+  lastAttemptAt: tstz('last_attempt_at'),
   deliveredAt: tstz('delivered_at'),
   createdAt: tstz('created_at').notNull().defaultNow(),
 });
