@@ -28,7 +28,7 @@ beforeAll(async () => {
   tight = await startSandbox({
     timeFactor: 0.001,
     limits: {
-      trello: { tokenMax: 5, keyMax: 1000, intervalMs: 500, lockoutRejections: 3 },
+      trello: { tokenMax: 5, keyMax: 1000, intervalMs: 1000, lockoutRejections: 3 },
       asana: { perMinute: 40 },
       jira: { budget: 5, windowMs: 60_000 },
     },
@@ -125,14 +125,14 @@ describe('Trello rate limits', () => {
     const locked = await fetch(url('innocent'));
     expect(locked.status).toBe(429);
     expect(await locked.json()).toEqual({ error: 'API_KEY_LIMIT_EXCEEDED', message: 'Rate limit exceeded' });
-    expect(locked.headers.get('x-rate-limit-api-token-interval-ms')).toBe('500');
+    expect(locked.headers.get('x-rate-limit-api-token-interval-ms')).toBe('1000');
     expect((await tight.control.counters()).requests.trello.lockouts).toBe(1);
 
     const conn = trelloConnection(tight, {}, 'adapter-token');
     const limited = await rejection(conn.adapter.fetchTask({ externalId: card.id }));
     expect(limited).toBeInstanceOf(TrackerRateLimited);
-    expect((limited as TrackerRateLimited).retryAfterMs).toBe(500);
-    await new Promise((r) => setTimeout(r, 600));
+    expect((limited as TrackerRateLimited).retryAfterMs).toBe(1000);
+    await new Promise((r) => setTimeout(r, 1100));
     expect(await conn.adapter.fetchTask({ externalId: card.id })).toMatchObject({ title: 'Limited' });
   });
 });
@@ -141,7 +141,7 @@ describe('Asana rate limits and sync tokens', () => {
   it('refuses writes past 15 in flight and requests past the per-minute budget, with Retry-After', async () => {
     const project = await tight.control.asana.createProject('Budget');
     const task = await tight.control.asana.createTask({ project: project.gid, name: 'Busy' });
-    await tight.control.addFault({ tracker: 'asana', kind: 'slow', delayMs: 300, method: 'POST' });
+    await tight.control.addFault({ tracker: 'asana', kind: 'slow', delayMs: 500, method: 'POST' });
     const post = () =>
       fetch(`${tight.urls.asana}/tasks/${task.gid}/stories`, {
         method: 'POST',

@@ -10,6 +10,7 @@ import {
   startReceiver,
   trelloConnection,
 } from './sandbox-kit.ts';
+import { at, expectSameShape, JIRA_ISSUE_PATHS, type Json, keys } from './sandbox-shape.ts';
 
 /**
  * The sandbox's webhook bodies against the vendor captures and doc examples the adapters are
@@ -17,63 +18,6 @@ import {
  * types (and date formats) at every path an adapter reads. Then every delivery this file caused
  * must verify and parse with the real adapter, as Jalon's receiver would.
  */
-
-type Json = Record<string, unknown>;
-
-const kind = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
-const at = (value: unknown, path: string): unknown =>
-  path
-    .split('.')
-    .reduce<unknown>((o, k) => (o === null || typeof o !== 'object' ? undefined : (o as Json)[k]), value);
-const keys = (value: unknown) => Object.keys(value as Json).sort();
-
-/** Date strings are compared by their format, e.g. Jira's colon-less `-0800` offsets. */
-const shapeOf = (v: unknown): string => {
-  if (typeof v !== 'string') return kind(v);
-  if (/^\d+$/.test(v)) return 'digits';
-  const date = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}([+-]\d{4}|Z)$/.exec(v);
-  return date ? `datetime${(date[1] ?? '').replace(/[+-]\d{4}/, '±hhmm')}` : 'string';
-};
-
-function expectSameShape(sandbox: unknown, fixture: unknown, paths: readonly string[]): void {
-  for (const path of paths) {
-    expect({ path, shape: shapeOf(at(sandbox, path)) }).toEqual({ path, shape: shapeOf(at(fixture, path)) });
-  }
-}
-
-const JIRA_ISSUE_PATHS = [
-  'timestamp',
-  'webhookEvent',
-  'issue_event_type_name',
-  'user.accountId',
-  'user.displayName',
-  'issue.id',
-  'issue.key',
-  'issue.self',
-  'issue.fields.summary',
-  'issue.fields.status.name',
-  'issue.fields.status.id',
-  'issue.fields.status.statusCategory.key',
-  'issue.fields.created',
-  'issue.fields.updated',
-  'issue.fields.labels',
-  'issue.fields.labels.0',
-  'issue.fields.components',
-  'issue.fields.components.0.id',
-  'issue.fields.components.0.name',
-  'issue.fields.fixVersions',
-  'issue.fields.resolution',
-  'issue.fields.resolutiondate',
-  'issue.fields.assignee',
-  'issue.fields.duedate',
-  'issue.fields.project.key',
-  'issue.fields.issuetype.name',
-  'changelog.id',
-  'changelog.items',
-  'changelog.items.0.field',
-  'changelog.items.0.fieldId',
-  'changelog.items.0.toString',
-];
 
 let sb: Sandbox;
 let receiver: Receiver;
