@@ -19,17 +19,27 @@ const timeFactor = Number(process.env.SANDBOX_TIME_FACTOR ?? '0.01');
 if (!Number.isFinite(timeFactor) || timeFactor <= 0)
   throw new Error('SANDBOX_TIME_FACTOR must be a positive number');
 
-const sandbox = await startSandbox({
-  host: process.env.SANDBOX_HOST ?? '127.0.0.1',
-  ports: {
-    control: port('SANDBOX_CONTROL_PORT', 4100),
-    jira: port('SANDBOX_JIRA_PORT', 4101),
-    trello: port('SANDBOX_TRELLO_PORT', 4102),
-    asana: port('SANDBOX_ASANA_PORT', 4103),
-  },
-  timeFactor,
-  ...(process.env.SANDBOX_JIRA_TIMEZONE ? { jira: { timeZone: process.env.SANDBOX_JIRA_TIMEZONE } } : {}),
-});
+let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+try {
+  sandbox = await startSandbox({
+    host: process.env.SANDBOX_HOST ?? '127.0.0.1',
+    ports: {
+      control: port('SANDBOX_CONTROL_PORT', 4100),
+      jira: port('SANDBOX_JIRA_PORT', 4101),
+      trello: port('SANDBOX_TRELLO_PORT', 4102),
+      asana: port('SANDBOX_ASANA_PORT', 4103),
+    },
+    timeFactor,
+    ...(process.env.SANDBOX_JIRA_TIMEZONE ? { jira: { timeZone: process.env.SANDBOX_JIRA_TIMEZONE } } : {}),
+  });
+} catch (err) {
+  const code = (err as { code?: string }).code;
+  const hint = code === 'EADDRINUSE' ? ' (a port is taken: set SANDBOX_*_PORT)' : '';
+  process.stderr.write(
+    `the sandbox could not start: ${err instanceof Error ? err.message : String(err)}${hint}\n`,
+  );
+  process.exit(1);
+}
 
 const { urls, credentials: c } = sandbox;
 const lines = [
