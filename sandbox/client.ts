@@ -103,6 +103,8 @@ export function createControlClient(baseUrl: string) {
       call<PushedRecord[]>('GET', `/pushed${q(filter)}`),
     clock: () => call<{ now: string; offsetMs: number }>('GET', '/clock'),
     advanceClock: (ms: number) => call<{ now: string; offsetMs: number }>('POST', '/clock/advance', { ms }),
+    /** Moves the simulated clock to an instant, in the past or the future. */
+    setClock: (now: string) => call<{ now: string; offsetMs: number }>('POST', '/clock/set', { now }),
     webhooks: () =>
       call<{ jira: { admin: Body[]; dynamic: Body[] }; trello: Body[]; asana: Body[] }>('GET', '/webhooks'),
     jira: {

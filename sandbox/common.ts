@@ -17,6 +17,8 @@ export const TRACKERS: readonly Tracker[] = ['jira', 'trello', 'asana'];
 export interface Clock {
   now(): number;
   advance(ms: number): number;
+  /** Puts the simulated "now" at an instant (a demo can start weeks ago and move forward). */
+  set(instant: number): number;
   offset(): number;
 }
 
@@ -27,6 +29,10 @@ export function createClock(): Clock {
     advance(ms) {
       offset += Math.max(0, ms);
       return Date.now() + offset;
+    },
+    set(instant) {
+      offset = instant - Date.now();
+      return instant;
     },
     offset: () => offset,
   };

@@ -127,6 +127,11 @@ function registerGeneralRoutes(app: FastifyInstance, ctx: SandboxContext): void 
     ctx.clock.advance(ms);
     return { now: new Date(ctx.clock.now()).toISOString(), offsetMs: ctx.clock.offset() };
   });
+  app.post('/clock/set', async (req) => {
+    const { now } = parse(z.object({ now: z.iso.datetime({ offset: true }) }), req.body);
+    ctx.clock.set(Date.parse(now));
+    return { now: new Date(ctx.clock.now()).toISOString(), offsetMs: ctx.clock.offset() };
+  });
   app.get('/webhooks', async () => ({
     jira: {
       admin: ctx.jira.hooks.admin().map(({ secret: _secret, query: _query, ...h }) => h),

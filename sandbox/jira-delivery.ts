@@ -151,7 +151,9 @@ export function dispatchJiraEvents(deps: JiraDeps, deliverer: Deliverer, store: 
         continue;
       const body = Buffer.from(JSON.stringify({ ...envelope, matchedWebhookIds: [h.id] }));
       send(`dynamic:${h.id}`, h.url, e, body, (headers) => {
-        headers.authorization = `Bearer ${jwt(h.app, now())}`;
+        // The JWT guards the transport, checked against the receiver's wall clock: it is dated by
+        // the wall clock too, not by the simulated one (which the control API may move).
+        headers.authorization = `Bearer ${jwt(h.app, Date.now())}`;
       });
     }
   });

@@ -161,3 +161,23 @@ describe('delivery modes', () => {
     ]);
   });
 });
+
+describe('the simulated clock', () => {
+  it('dates data weeks back on request, while JWT-signed deliveries stay valid', async () => {
+    const threeWeeksAgo = new Date(Date.now() - 21 * 86_400_000).toISOString();
+    await sb.control.setClock(threeWeeksAgo);
+    await sb.control.jira.createProject('PST');
+    const conn = jiraConnection(sb, { oauth: true });
+    receiver.register('jira', conn.id, conn.adapter, conn.secrets);
+    await conn.adapter.registerWebhooks(
+      { tracker: 'jira', projectKey: 'PST' },
+      receiver.callbackUrl('jira', conn.id),
+    );
+    const issue = await sb.control.jira.createIssue({ projectKey: 'PST', summary: 'Kick-off' });
+    await sb.control.settle();
+    const task = await conn.adapter.fetchTask({ externalId: issue.id });
+    expect(Math.abs(Date.parse(task?.createdAt ?? '') - Date.parse(threeWeeksAgo))).toBeLessThan(60_000);
+    expect(posts(conn.id).map((r) => r.verdict.kind)).toEqual(['accept']);
+    await sb.control.setClock(new Date().toISOString());
+  });
+});
