@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Clock, HttpError, type PushLog, queryInt, queryList, queryString } from './common.ts';
-import { JqlError, matches, parseJql, type Query } from './jira-jql.ts';
 import { commentJson, FIELDS, issueJson, type JsonContext, textFromAdf, userJson } from './jira-json.ts';
 import type { JiraWorld } from './jira-model.ts';
-import { jqlSubject } from './jira-subject.ts';
+import { searchPage } from './jira-search.ts';
 import {
   FLAGGED_FIELD,
   type IssueEdit,
@@ -55,62 +54,6 @@ export function callerOf(req: FastifyRequest, deps: JiraDeps): Caller {
   const app = token ? deps.oauthApps.find((a) => a.accessToken === token) : undefined;
   if (!app) throw unauthorized();
   return { actor, app };
-}
-
-const PAGE_MAX = 5000;
-
-interface PageToken {
-  readonly offset: number;
-  readonly jql: string;
-}
-const encodeToken = (t: PageToken) => Buffer.from(JSON.stringify(t)).toString('base64url');
-function decodeToken(token: string | undefined, jql: string): number {
-  if (!token) return 0;
-  try {
-    const t = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as PageToken;
-    if (t.jql === jql && Number.isInteger(t.offset)) return t.offset;
-  } catch {
-    // falls through to the refusal below
-  }
-  throw new HttpError(400, {
-    errorMessages: ['The provided next page token is invalid or expired.'],
-    errors: {},
-  });
-}
-
-function sortIssues(world: JiraWorld, issues: JiraIssue[], query: Query): JiraIssue[] {
-  const order = query.orderBy.length > 0 ? query.orderBy : [{ field: 'key', dir: 'desc' as const }];
-  const keyNumber = (i: JiraIssue) => Number(i.key.split('-')[1]);
-  const sortValue = (i: JiraIssue, field: string): number | string => {
-    if (field === 'key' || field === 'issuekey' || field === 'id') return keyNumber(i);
-    const v = jqlSubject(world, i).field(field);
-    if (v === undefined) throw new JqlError(`Not able to sort using field '${field}'.`);
-    return v.kind === 'date' ? (v.value ?? 0) : (v.values[0] ?? '').toLowerCase();
-  };
-  return [...issues].sort((a, b) => {
-    for (const { field, dir } of order) {
-      const [x, y] = [sortValue(a, field), sortValue(b, field)];
-      if (x !== y) return (x < y ? -1 : 1) * (dir === 'desc' ? -1 : 1);
-    }
-    return 0;
-  });
-}
-
-/** Runs a JQL query as the given user would (dates in their zone). */
-export function runJql(deps: JiraDeps, jql: string): JiraIssue[] {
-  try {
-    const query = parseJql(jql);
-    const me = deps.world.integration;
-    const ctx = { timeZone: me.timeZone, now: deps.clock.now(), currentUser: me.accountId };
-    const found = [...deps.world.issues.values()].filter(
-      (i) => !i.deleted && matches(query.where, jqlSubject(deps.world, i), ctx),
-    );
-    return sortIssues(deps.world, found, query);
-  } catch (err) {
-    if (err instanceof JqlError)
-      throw new HttpError(400, { errorMessages: [err.message], errors: {}, warningMessages: [] });
-    throw err;
-  }
 }
 
 type Op = { add?: string; remove?: string; set?: unknown };
@@ -228,17 +171,12 @@ function registerIssueRoutes(app: FastifyInstance, deps: JiraDeps, v: 2 | 3): vo
   });
   const search = async (req: FastifyRequest, params: Record<string, unknown>) => {
     callerOf(req, deps);
-    const jql = queryString(params.jql) ?? '';
-    const max = Math.min(Math.max(1, queryInt(params.maxResults, 50)), PAGE_MAX);
-    const offset = decodeToken(queryString(params.nextPageToken), jql);
-    const all = runJql(deps, jql);
-    const page = all.slice(offset, offset + max);
+    const found = searchPage(deps, params);
     const fields = params.fields === undefined ? [] : queryList(params.fields);
-    const isLast = offset + max >= all.length;
     return {
-      issues: page.map((i) => issueJson(ctx(), i, v, fields)),
-      ...(isLast ? {} : { nextPageToken: encodeToken({ offset: offset + max, jql }) }),
-      isLast,
+      issues: found.issues.map((i) => issueJson(ctx(), i, v, fields)),
+      ...(found.nextPageToken ? { nextPageToken: found.nextPageToken } : {}),
+      isLast: found.nextPageToken === null,
     };
   };
   app.get<{ Querystring: Record<string, unknown> }>(`${base}/search/jql`, (req) => search(req, req.query));
