@@ -10,7 +10,10 @@ import type {
   MilestoneStore,
   ProviderStore,
 } from './engagement-ports.ts';
+import type { EventDeliveryStore, SubscriptionStore } from './event-ports.ts';
+import type { DecisionStore, IdempotencyStore, PaymentStore } from './decision-ports.ts';
 import type { OutboxStore } from './events.ts';
+import type { ProgressStore } from './progress-ports.ts';
 import type { ConnectionStore, InboxStore, LinkStore, PushBackStore, TaskStore } from './sync-ports.ts';
 
 /** Ports the core and services call; `store/` and `adapters/` implement them. */
@@ -67,6 +70,8 @@ export interface Repos {
   readonly links: LinkStore;
   readonly pushBacks: PushBackStore;
   readonly outbox: OutboxStore;
+  readonly subscriptions: SubscriptionStore;
+  readonly eventDeliveries: EventDeliveryStore;
   readonly providers: ProviderStore;
   readonly engagements: EngagementStore;
   readonly deliverables: DeliverableStore;
@@ -75,6 +80,10 @@ export interface Repos {
   readonly contractVersions: ContractVersionStore;
   readonly journal: JournalStore;
   readonly evaluations: EvaluationStore;
+  readonly progress: ProgressStore;
+  readonly decisions: DecisionStore;
+  readonly payments: PaymentStore;
+  readonly idempotency: IdempotencyStore;
 }
 
 /**

@@ -5,16 +5,22 @@ import { createChangeRequestRepo } from './change-requests.repo.ts';
 import { createConnectionRepo } from './connections.repo.ts';
 import { createContractVersionRepo } from './contract-versions.repo.ts';
 import type { Database, Db } from './db.ts';
+import { createDecisionRepo } from './decisions.repo.ts';
 import { createDeliverableRepo } from './deliverables.repo.ts';
 import { createEngagementRepo } from './engagements.repo.ts';
 import { createEvaluationRepo } from './evaluations.repo.ts';
+import { createIdempotencyRepo } from './idempotency.repo.ts';
+import { createEventDeliveryRepo } from './event-deliveries.repo.ts';
 import { createInboxRepo } from './inbox.repo.ts';
 import { createJournalRepo } from './journal.repo.ts';
 import { createLinkRepo } from './links.repo.ts';
 import { createMilestoneRepo } from './milestones.repo.ts';
 import { createOutboxRepo } from './outbox.repo.ts';
+import { createPaymentRepo } from './payments.repo.ts';
+import { createProgressRepo } from './progress.repo.ts';
 import { createProviderRepo } from './providers.repo.ts';
 import { createPushBackRepo } from './push-backs.repo.ts';
+import { createSubscriptionRepo } from './subscriptions.repo.ts';
 import { createTaskRepo } from './tasks.repo.ts';
 
 export type { Repos, Store };
@@ -29,6 +35,8 @@ export function bindRepos(db: Db): Repos {
     links: createLinkRepo(db),
     pushBacks: createPushBackRepo(db),
     outbox: createOutboxRepo(db),
+    subscriptions: createSubscriptionRepo(db),
+    eventDeliveries: createEventDeliveryRepo(db),
     providers: createProviderRepo(db),
     engagements: createEngagementRepo(db),
     deliverables: createDeliverableRepo(db),
@@ -37,6 +45,10 @@ export function bindRepos(db: Db): Repos {
     contractVersions: createContractVersionRepo(db),
     journal: createJournalRepo(db),
     evaluations: createEvaluationRepo(db),
+    progress: createProgressRepo(db),
+    decisions: createDecisionRepo(db),
+    payments: createPaymentRepo(db),
+    idempotency: createIdempotencyRepo(db),
   };
 }
 

@@ -1,0 +1,126 @@
+import { eq, sql } from 'drizzle-orm';
+import type { ProgressStore, StoredProgress } from '../core/progress-ports.ts';
+import type { StatusCategory } from '../core/task.ts';
+import type { Db } from './db.ts';
+import { deliverableProgress } from './progress.schema.ts';
+
+/** Rows of a raw `db.execute`, whichever driver (node-postgres or PGlite) ran it. */
+const rowsOf = <R>(result: unknown): R[] => (result as { rows: R[] }).rows;
+
+const FIGURES = [
+  'progress',
+  'done_weight',
+  'total_weight',
+  'task_count',
+  'done_count',
+  'blocked_count',
+  'cancelled_count',
+  'no_tasks',
+  'throughput_per_day',
+  'forecast_date',
+  'schedule_status',
+  'reasons',
+] as const;
+
+export function createProgressRepo(db: Db): ProgressStore {
+  return {
+    async selectedTasks(engagementId) {
+      const result = await db.execute(sql`
+        select t.id, t.deliverable_id, t.status_category, t.cancelled, t.deleted, t.blocked, t.estimate
+        from deliverables d
+        join tasks t on t.deliverable_id = d.id
+        where d.engagement_id = ${engagementId} and d.removed_at is null
+        order by t.id`);
+      return rowsOf<{
+        id: string;
+        deliverable_id: string;
+        status_category: StatusCategory;
+        cancelled: boolean;
+        deleted: boolean;
+        blocked: boolean;
+        estimate: number | null;
+      }>(result).map((r) => ({
+        id: r.id,
+        deliverableId: r.deliverable_id,
+        statusCategory: r.status_category,
+        cancelled: r.cancelled,
+        deleted: r.deleted,
+        blocked: r.blocked,
+        estimate: r.estimate === null ? null : Number(r.estimate),
+      }));
+    },
+
+    async completions(engagementId, since) {
+      // An entry into done is a history row in `done` whose previous revision was not.
+      const result = await db.execute(sql`
+        select task_id, max(updated_at_tracker) as at
+        from (
+          select c.task_id, c.status_category, c.updated_at_tracker,
+                 lag(c.status_category) over (partition by c.task_id order by c.revision) as previous
+          from deliverables d
+          join tasks t on t.deliverable_id = d.id
+          join task_changes c on c.task_id = t.id
+          where d.engagement_id = ${engagementId} and d.removed_at is null
+        ) history
+        where status_category = 'done' and previous is distinct from 'done'
+          and updated_at_tracker >= ${since.toISOString()}::timestamptz
+        group by task_id`);
+      return rowsOf<{ task_id: string; at: string | Date }>(result).map((r) => ({
+        taskId: r.task_id,
+        at: new Date(r.at),
+      }));
+    },
+
+    async listByEngagement(engagementId) {
+      const rows = await db
+        .select()
+        .from(deliverableProgress)
+        .where(eq(deliverableProgress.engagementId, engagementId));
+      return rows.map(toStored);
+    },
+
+    async save(p) {
+      const values = { ...p, reasons: [...p.reasons], computedAt: new Date() };
+      const { deliverableId: _d, ...changing } = values;
+      const changed = sql.join(
+        FIGURES.map((c) => sql`${sql.identifier('deliverable_progress')}.${sql.identifier(c)}`),
+        sql`, `,
+      );
+      const incoming = sql.join(
+        FIGURES.map((c) => sql`excluded.${sql.identifier(c)}`),
+        sql`, `,
+      );
+      const rows = await db
+        .insert(deliverableProgress)
+        .values(values)
+        .onConflictDoUpdate({
+          target: deliverableProgress.deliverableId,
+          set: changing,
+          // Running the recompute again with nothing new writes nothing.
+          setWhere: sql`(${changed}) is distinct from (${incoming})`,
+        })
+        .returning({ id: deliverableProgress.deliverableId });
+      return rows.length > 0;
+    },
+  };
+}
+
+function toStored(r: typeof deliverableProgress.$inferSelect): StoredProgress {
+  return {
+    deliverableId: r.deliverableId,
+    engagementId: r.engagementId,
+    progress: r.progress,
+    doneWeight: r.doneWeight,
+    totalWeight: r.totalWeight,
+    taskCount: r.taskCount,
+    doneCount: r.doneCount,
+    blockedCount: r.blockedCount,
+    cancelledCount: r.cancelledCount,
+    noTasks: r.noTasks,
+    throughputPerDay: r.throughputPerDay,
+    forecastDate: r.forecastDate,
+    scheduleStatus: r.scheduleStatus,
+    reasons: r.reasons,
+    computedAt: r.computedAt.toISOString(),
+  };
+}
