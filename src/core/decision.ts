@@ -46,7 +46,7 @@ export interface TaskCounts {
 
 export interface DecisionEvidence {
   readonly capturedAt: string;
-  readonly tasks: readonly EvidenceTask[];
+  readonly tasks: EvidenceTask[];
   readonly counts: TaskCounts;
 }
 
@@ -60,7 +60,7 @@ export interface Decision {
   /** Accepted before every task was done, or despite an unmet criterion. */
   readonly override: boolean;
   readonly note: string | null;
-  readonly criteria: readonly CriterionResult[];
+  readonly criteria: CriterionResult[];
   readonly decidedBy: string;
   readonly decidedByRole: Role;
   readonly decidedAt: string;

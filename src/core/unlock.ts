@@ -22,7 +22,7 @@ export interface UnlockEvidence {
   readonly timeZone: string;
   /** The milestone's lateness L: the largest of the deliverables' `daysLate`. */
   readonly lateness: number;
-  readonly deliverables: readonly {
+  readonly deliverables: {
     readonly deliverableId: string;
     readonly title: string;
     readonly dueDate: string;
