@@ -47,10 +47,13 @@ export interface EngagementTerms {
   readonly startDate: string;
   readonly endDate: string;
   readonly timeZone: string;
+  /** Tasks weigh their estimate in progress (else 1 each); see core/progress.ts. Default false. */
+  readonly weightByEstimate?: boolean;
 }
 
 export interface Engagement extends EngagementTerms {
   readonly id: string;
+  readonly weightByEstimate: boolean;
   readonly providerId: string;
   readonly status: EngagementStatus;
   readonly contractVersion: number;

@@ -74,6 +74,7 @@ function toEngagement(row: typeof engagements.$inferSelect): Engagement {
     startDate: row.startDate,
     endDate: row.endDate,
     timeZone: row.timeZone,
+    weightByEstimate: row.weightByEstimate,
     status: row.status,
     contractVersion: row.contractVersion,
     activatedAt: isoOrNull(row.activatedAt),

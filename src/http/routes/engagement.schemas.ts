@@ -22,6 +22,7 @@ const ENGAGEMENT_EXAMPLE = {
   startDate: '2027-01-04',
   endDate: '2027-06-30',
   timeZone: 'Europe/Paris',
+  weightByEstimate: false,
 };
 
 export const Engagement = z
@@ -41,6 +42,7 @@ export const Engagement = z
     startDate: z.string(),
     endDate: z.string(),
     timeZone: z.string(),
+    weightByEstimate: z.boolean().describe('Tasks weigh their estimate in progress, else 1 each'),
     status: EngagementStatus,
     allowedActions: z.array(EngagementAction).describe('Lifecycle actions its status allows now'),
     contractVersion: z.number().int().describe('1 until the first approved change request'),
@@ -96,6 +98,10 @@ const termFields = {
     .max(64)
     .optional()
     .describe('IANA name; the civil dates of lateness are taken in it. Default UTC'),
+  weightByEstimate: z
+    .boolean()
+    .optional()
+    .describe("Progress weighs each task by its estimate (story points, hours); default false: 1 each"),
 };
 
 const { id: _id, ...NEW_EXAMPLE } = ENGAGEMENT_EXAMPLE;
