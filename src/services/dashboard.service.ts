@@ -1,0 +1,122 @@
+import type { Actor } from '../core/auth.ts';
+import {
+  type DashboardReads,
+  type DeliverableRow,
+  engagementProgress,
+  type JournalLine,
+  type MilestoneLine,
+  type OpenChangeRequest,
+  type ProviderPortfolio,
+  SCHEDULE_BUCKETS,
+  type ScheduleBucket,
+  type TaskGroup,
+} from '../core/dashboard.ts';
+import type { Engagement } from '../core/engagement.ts';
+import type { PageRequest } from '../core/engagement-ports.ts';
+import type { Store } from '../core/ports.ts';
+import { todayIn } from '../core/progress.ts';
+import { visibleEngagement } from './contract-access.ts';
+
+export interface DeliverableDashboard extends DeliverableRow {
+  readonly tasks: { readonly total: number; readonly shown: number; readonly groups: TaskGroup[] };
+}
+
+export interface EngagementDashboard {
+  readonly engagement: Pick<
+    Engagement,
+    | 'id'
+    | 'providerId'
+    | 'title'
+    | 'status'
+    | 'currency'
+    | 'timeZone'
+    | 'startDate'
+    | 'endDate'
+    | 'contractVersion'
+  >;
+  /** Today's civil date in the engagement's time zone: the day the schedule statuses speak of. */
+  readonly today: string;
+  readonly summary: {
+    readonly progress: number | null;
+    readonly deliverables: number;
+    readonly bySchedule: Record<ScheduleBucket, number>;
+  };
+  readonly deliverables: DeliverableDashboard[];
+  readonly milestones: MilestoneLine[];
+  readonly journal: JournalLine[];
+  readonly changeRequests: OpenChangeRequest[];
+}
+
+export interface DashboardService {
+  /** The PMO portfolio: one page of providers with their delivery and money figures. */
+  providers(actor: Actor, page: PageRequest): Promise<ProviderPortfolio[]>;
+  /** One engagement in depth; NotFound when the caller may not see it. */
+  engagement(actor: Actor, engagementId: string): Promise<EngagementDashboard>;
+}
+
+export const RECENT_JOURNAL_ENTRIES = 10;
+
+/** Thin: the figures come stored (recompute job) or aggregated in SQL (store/dashboard.repo.ts). */
+export function createDashboardService(deps: {
+  store: Pick<Store, 'engagements' | 'milestones'>;
+  dashboard: DashboardReads;
+  now?: () => Date;
+}): DashboardService {
+  const clock = deps.now ?? (() => new Date());
+  return {
+    providers: (_actor, page) => deps.dashboard.providers(page),
+
+    async engagement(actor, engagementId) {
+      const e = await visibleEngagement(deps.store, actor, engagementId);
+      const parts = await deps.dashboard.engagement(engagementId, { journal: RECENT_JOURNAL_ENTRIES });
+      const milestones = await deps.store.milestones.listByEngagement(engagementId);
+      const bySchedule = Object.fromEntries(SCHEDULE_BUCKETS.map((b) => [b, 0])) as Record<
+        ScheduleBucket,
+        number
+      >;
+      for (const d of parts.deliverables) bySchedule[d.figures?.scheduleStatus ?? 'not_computed'] += 1;
+      return {
+        engagement: {
+          id: e.id,
+          providerId: e.providerId,
+          title: e.title,
+          status: e.status,
+          currency: e.currency,
+          timeZone: e.timeZone,
+          startDate: e.startDate,
+          endDate: e.endDate,
+          contractVersion: e.contractVersion,
+        },
+        today: todayIn(clock(), e.timeZone),
+        summary: {
+          progress: engagementProgress(parts.deliverables),
+          deliverables: parts.deliverables.length,
+          bySchedule,
+        },
+        deliverables: parts.deliverables.map((d) => {
+          const groups = parts.taskGroups.get(d.id) ?? [];
+          const total = groups.reduce((n, g) => n + g.count, 0);
+          const shown = groups.reduce((n, g) => n + g.items.length, 0);
+          return { ...d, tasks: { total, shown, groups } };
+        }),
+        milestones: milestones.map((m) => ({
+          id: m.id,
+          label: m.label,
+          status: m.status,
+          currency: m.currency,
+          amountMinor: m.amountMinor,
+          bonusMinor: m.bonusMinor,
+          penaltyMinor: m.penaltyMinor,
+          retentionMinor: m.retentionMinor,
+          netMinor: m.netMinor,
+          daysLate: m.daysLate,
+          notBefore: m.notBefore,
+          unlockedAt: m.unlockedAt,
+          requiredDeliverableIds: [...m.requiredDeliverableIds],
+        })),
+        journal: parts.journal,
+        changeRequests: parts.changeRequests,
+      };
+    },
+  };
+}

@@ -1,0 +1,190 @@
+import type { Logger } from 'pino';
+import { SYSTEM_ACTOR } from '../core/auth.ts';
+import type { Deliverable, Engagement } from '../core/engagement.ts';
+import type { EventType } from '../core/events.ts';
+import { type DeliverableStatus, deliverableLifecycle } from '../core/lifecycle.ts';
+import type { Repos, Store } from '../core/ports.ts';
+import {
+  automaticAction,
+  type Completion,
+  computeProgress,
+  forecastDate,
+  type ProgressFigures,
+  type ProgressTask,
+  type Schedule,
+  scheduleEvent,
+  scheduleOf,
+  THROUGHPUT_WINDOW_DAYS,
+  taskWeights,
+  throughputPerDay,
+  todayIn,
+} from '../core/progress.ts';
+import type { StoredProgress } from '../core/progress-ports.ts';
+
+export interface ProgressResult {
+  readonly deliverables: number;
+  /** Deliverables whose stored figures changed. */
+  readonly written: number;
+  readonly moved: readonly { deliverableId: string; from: DeliverableStatus; to: DeliverableStatus }[];
+  readonly events: number;
+}
+
+export interface ProgressService {
+  /**
+   * FLOW.md steps 9–10 after membership: progress, forecast and schedule status of every
+   * deliverable of the engagement, stored; the status moves Jalon makes by itself, each with its
+   * audit row and outbox event in the same transaction. Running it twice changes nothing.
+   */
+  recompute(engagementId: string): Promise<ProgressResult>;
+}
+
+interface Snapshot {
+  readonly engagement: Engagement;
+  readonly now: Date;
+  readonly today: string;
+  readonly completions: readonly Completion[];
+  readonly previous: ReadonlyMap<string, StoredProgress>;
+}
+
+const DAY_MS = 86_400_000;
+
+export function createProgressService(deps: {
+  store: Pick<Store, 'transaction'>;
+  logger: Logger;
+  now?: () => Date;
+}): ProgressService {
+  const clock = deps.now ?? (() => new Date());
+
+  const event = (
+    repos: Repos,
+    s: Snapshot,
+    d: Deliverable,
+    type: EventType,
+    dedupeKey: string,
+    data: object,
+  ) =>
+    repos.outbox.append({
+      type,
+      subjectType: 'deliverable',
+      subjectId: d.id,
+      engagementId: d.engagementId,
+      providerId: s.engagement.providerId,
+      data: {
+        deliverableId: d.id,
+        engagementId: d.engagementId,
+        title: d.title,
+        dueDate: d.dueDate,
+        ...data,
+      },
+      dedupeKey,
+    });
+
+  /** Applies the automatic lifecycle move, if any: compare and set, audited, announced. */
+  async function move(repos: Repos, s: Snapshot, d: Deliverable, figures: ProgressFigures) {
+    const action = automaticAction(d.status, figures);
+    if (!action) return null;
+    const to = deliverableLifecycle.transition(d.status, action);
+    const after = await repos.deliverables.setStatus(d.id, d.status, to);
+    if (!after) return null; // a decision moved it meanwhile; the next recompute sees the new status
+    await repos.audit.append(SYSTEM_ACTOR, {
+      entityType: 'deliverable',
+      entityId: d.id,
+      action,
+      before: d,
+      after,
+    });
+    let events = 0;
+    if (to === 'ready_for_review') {
+      // Keyed by the state it left: a retried transaction records it once, a later round anew.
+      const key = `deliverable.ready_for_review:${d.id}:${d.updatedAt}`;
+      const data = { from: d.status, taskCount: figures.taskCount };
+      events += (await event(repos, s, after, 'deliverable.ready_for_review', key, data)) ? 1 : 0;
+    }
+    deps.logger.info({ deliverableId: d.id, from: d.status, to, action }, 'deliverable moved by its tasks');
+    return { after, move: { deliverableId: d.id, from: d.status, to }, events };
+  }
+
+  async function announce(repos: Repos, s: Snapshot, d: Deliverable, schedule: Schedule) {
+    const type = scheduleEvent(s.previous.get(d.id)?.scheduleStatus ?? null, schedule.status);
+    if (!type) return 0;
+    // Late once per due date (an amended date can be missed again); at risk at most once a day.
+    const key = type === 'deliverable.late' ? `${type}:${d.id}:${d.dueDate}` : `${type}:${d.id}:${s.today}`;
+    return (await event(repos, s, d, type, key, {
+      scheduleStatus: schedule.status,
+      reasons: schedule.reasons,
+    }))
+      ? 1
+      : 0;
+  }
+
+  async function one(repos: Repos, s: Snapshot, d: Deliverable, tasks: readonly ProgressTask[]) {
+    const weights = taskWeights(tasks, s.engagement.weightByEstimate);
+    const figures = computeProgress(tasks, weights);
+    const doneNow = new Map(
+      tasks
+        .filter((t) => t.statusCategory === 'done' && weights.has(t.id))
+        .map((t) => [t.id, weights.get(t.id) ?? 1]),
+    );
+    const perDay = throughputPerDay(s.completions, doneNow, s.now);
+    const forecast = forecastDate(figures, perDay, s.today);
+    const moved = await move(repos, s, d, figures);
+    const current = moved?.after ?? d;
+    const schedule = scheduleOf({
+      status: current.status,
+      dueDate: d.dueDate,
+      today: s.today,
+      figures,
+      forecast,
+    });
+    const { startedCount: _s, ...stored } = figures;
+    const written = await repos.progress.save({
+      ...stored,
+      deliverableId: d.id,
+      engagementId: d.engagementId,
+      throughputPerDay: perDay,
+      forecastDate: forecast,
+      scheduleStatus: schedule.status,
+      reasons: schedule.reasons,
+    });
+    const events = (moved?.events ?? 0) + (await announce(repos, s, current, schedule));
+    return { written, move: moved?.move ?? null, events };
+  }
+
+  return {
+    recompute: (engagementId) =>
+      deps.store.transaction(async (repos) => {
+        // The engagement row lock serializes this with decisions and contract changes.
+        const engagement = await repos.engagements.findById(engagementId, { forUpdate: true });
+        if (!engagement || engagement.status === 'closed')
+          return { deliverables: 0, written: 0, moved: [], events: 0 };
+        const now = clock();
+        const s: Snapshot = {
+          engagement,
+          now,
+          today: todayIn(now, engagement.timeZone),
+          completions: await repos.progress.completions(
+            engagementId,
+            new Date(now.getTime() - THROUGHPUT_WINDOW_DAYS * DAY_MS),
+          ),
+          previous: new Map(
+            (await repos.progress.listByEngagement(engagementId)).map((p) => [p.deliverableId, p]),
+          ),
+        };
+        const byDeliverable = Map.groupBy(
+          await repos.progress.selectedTasks(engagementId),
+          (t) => t.deliverableId,
+        );
+        const deliverables = await repos.deliverables.listByEngagement(engagementId);
+        const moved: ProgressResult['moved'][number][] = [];
+        let written = 0;
+        let events = 0;
+        for (const d of deliverables) {
+          const r = await one(repos, s, d, byDeliverable.get(d.id) ?? []);
+          written += r.written ? 1 : 0;
+          events += r.events;
+          if (r.move) moved.push(r.move);
+        }
+        return { deliverables: deliverables.length, written, moved, events };
+      }),
+  };
+}
