@@ -3,29 +3,42 @@ import type { Logger } from 'pino';
 import { trackers } from '../adapters/registry.ts';
 import type { Config } from './config.ts';
 import { buildApp } from './http/app.ts';
+import { dailyCheck, recomputeQueueProcessor, scheduleDailyCheck } from './jobs/daily-check.job.ts';
+import { deliveryProcessor, enqueueDelivery, eventsProcessor, scheduleEvents } from './jobs/events.job.ts';
 import type { QueueProcessor } from './jobs/job.ts';
 import { createJobAdmin } from './jobs/job-admin.ts';
 import { createMetrics } from './jobs/metrics.ts';
 import { noopProcessor } from './jobs/noop.job.ts';
+import { pushBackJob } from './jobs/pushback.job.ts';
 import { createQueues, type Queues } from './jobs/queues.ts';
-import { recomputeJob, recomputeProcessor, scheduleRecompute } from './jobs/recompute.job.ts';
+import { recomputeJob, scheduleRecompute } from './jobs/recompute.job.ts';
 import { probeRedis, workerConnection } from './jobs/redis.ts';
+import { scheduleUnlockCheck, unlockCheckProcessor } from './jobs/unlock.job.ts';
 import { startWorkers, type Workers } from './jobs/workers.ts';
 import { createPipeline } from './pipeline.ts';
 import { createApiKeyService } from './services/api-keys.service.ts';
 import { createAuditService } from './services/audit.service.ts';
 import { createChangeRequestService } from './services/change-requests.service.ts';
 import { createConnectionService } from './services/connections.service.ts';
+import { createDashboardService } from './services/dashboard.service.ts';
+import { createDecisionService } from './services/decisions.service.ts';
 import { createDeliverableService } from './services/deliverables.service.ts';
 import { createEngagementService } from './services/engagements.service.ts';
 import { createEvaluationService } from './services/evaluations.service.ts';
+import { createEventDeliveryService } from './services/event-delivery.service.ts';
 import { createJournalService } from './services/journal.service.ts';
 import { createMembershipService } from './services/membership.service.ts';
+import { createUnlockCheck } from './services/milestone-unlock.ts';
 import { createMilestoneService } from './services/milestones.service.ts';
+import { createPaymentService } from './services/payments.service.ts';
+import { createProgressService } from './services/progress.service.ts';
 import { createProviderService } from './services/providers.service.ts';
+import { createRecomputeService } from './services/recompute.service.ts';
 import { createSecretBox } from './services/secret-box.ts';
 import type { ReadinessReport, Services } from './services/services.ts';
+import { createSubscriptionService } from './services/subscriptions.service.ts';
 import { createTaskService } from './services/tasks.service.ts';
+import { createDashboardRepo } from './store/dashboard.repo.ts';
 import { type Database, openDatabase } from './store/db.ts';
 import { scopeIdOf } from './store/links.repo.ts';
 import { migrate } from './store/migrate.ts';
@@ -131,12 +144,47 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
     changeRequests: createChangeRequestService({ store }),
     journal: createJournalService({ store }),
     evaluations: createEvaluationService({ store }),
+    dashboard: createDashboardService({ store, dashboard: createDashboardRepo(database.db) }),
+    decisions: createDecisionService({
+      store,
+      afterDecision: async (decision, pushBackIds) => {
+        for (const pushBackId of pushBackIds) await queues.enqueue(pushBackJob, { pushBackId });
+        await scheduleRecompute(queues, decision.engagementId);
+      },
+      logger,
+    }),
+    payments: createPaymentService({ store }),
+    subscriptions: createSubscriptionService({ store, box: createSecretBox(config.secretKey) }),
   };
   const membership = createMembershipService({ store, tasks: services.tasks, logger });
+  const recompute = createRecomputeService({
+    membership,
+    progress: createProgressService({ store, logger }),
+  });
+  /** Date-driven checks the daily job runs after scheduling every active engagement's recompute. */
+  const dailyExtraChecks: (() => Promise<unknown>)[] = [];
+  const events = createEventDeliveryService({
+    store,
+    box: createSecretBox(config.secretKey),
+    settings: config.eventDelivery,
+    enqueue: enqueueDelivery(queues),
+    logger,
+  });
   const processors: QueueProcessor[] = [
     noopProcessor,
     ...pipeline.processors,
-    recomputeProcessor({ recompute: (engagementId) => membership.recompute(engagementId) }),
+    recomputeQueueProcessor({
+      recompute: (engagementId) => recompute.recompute(engagementId),
+      dailyCheck: dailyCheck({
+        engagements: store.engagements,
+        queues,
+        extraChecks: dailyExtraChecks,
+        logger,
+      }),
+    }),
+    eventsProcessor({ events, deliveries: store.eventDeliveries, queues }),
+    deliveryProcessor({ events }),
+    unlockCheckProcessor({ check: createUnlockCheck({ store, logger }) }),
   ];
 
   const readiness = async (): Promise<ReadinessReport> => {
@@ -172,6 +220,13 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
       }),
     startWorkers: () => {
       pipeline.schedule().catch((err: unknown) => logger.error({ err }, 'scheduling failed'));
+      scheduleDailyCheck(queues).catch((err: unknown) =>
+        logger.error({ err }, 'scheduling the daily check failed'),
+      );
+      scheduleEvents(queues).catch((err: unknown) => logger.error({ err }, 'scheduling events failed'));
+      scheduleUnlockCheck(queues).catch((err: unknown) =>
+        logger.error({ err }, 'scheduling the milestone unlock check failed'),
+      );
       return startWorkers(processors, {
         redisUrl: config.redisUrl,
         prefix: config.queuePrefix,

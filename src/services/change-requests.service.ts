@@ -11,8 +11,10 @@ import {
   changeRequestLifecycle,
 } from '../core/lifecycle.ts';
 import type { Repos, Store } from '../core/ports.ts';
+import { changeRequestApproved } from './change-request-events.ts';
 import { assertActive, readContract, stateOf, visibleEngagement } from './contract-access.ts';
 import { writeAmendment } from './contract-amend.ts';
+import { unlockReadyMilestones } from './milestone-unlock.ts';
 
 export interface NewChangeRequestInput {
   readonly title: string;
@@ -190,6 +192,9 @@ export function createChangeRequestService({ store }: Deps): ChangeRequestServic
           'changes',
         );
         const amended = await writeAmendment(repos, actor, contract, amendment, id);
+        await repos.outbox.append(changeRequestApproved(request, amended, amendment));
+        // The amendment may have made a milestone's last condition true (a requirement removed).
+        await unlockReadyMilestones(repos, amended, new Date());
         return { ...decision(actor, note), appliedVersion: amended.contractVersion };
       }),
   };

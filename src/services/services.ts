@@ -2,13 +2,17 @@ import type { ApiKeyService } from './api-keys.service.ts';
 import type { AuditService } from './audit.service.ts';
 import type { ChangeRequestService } from './change-requests.service.ts';
 import type { ConnectionService } from './connections.service.ts';
+import type { DashboardService } from './dashboard.service.ts';
+import type { DecisionService } from './decisions.service.ts';
 import type { DeliverableService } from './deliverables.service.ts';
 import type { EngagementService } from './engagements.service.ts';
 import type { EvaluationService } from './evaluations.service.ts';
 import type { JournalService } from './journal.service.ts';
 import type { LinkService } from './links.service.ts';
 import type { MilestoneService } from './milestones.service.ts';
+import type { PaymentService } from './payments.service.ts';
 import type { ProviderService } from './providers.service.ts';
+import type { SubscriptionService } from './subscriptions.service.ts';
 import type { TaskService } from './tasks.service.ts';
 import type { WebhookReceiver } from './webhook-receiver.ts';
 import type { WebhookRegistrationService } from './webhook-registration.service.ts';
@@ -31,6 +35,10 @@ export interface Services {
   readonly changeRequests: ChangeRequestService;
   readonly journal: JournalService;
   readonly evaluations: EvaluationService;
+  readonly dashboard: DashboardService;
+  readonly decisions: DecisionService;
+  readonly payments: PaymentService;
+  readonly subscriptions: SubscriptionService;
 }
 
 export interface ReadinessReport {
