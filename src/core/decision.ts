@@ -1,6 +1,7 @@
 import type { Role } from './auth.ts';
 import type { FieldError } from './errors.ts';
 import type { DeliverableStatus } from './lifecycle.ts';
+import type { StoredProgress } from './progress-ports.ts';
 import type { StoredTask } from './sync-ports.ts';
 import type { Tracker } from './task.ts';
 
@@ -44,10 +45,26 @@ export interface TaskCounts {
   readonly blocked: number;
 }
 
+/** The deliverable's progress as the recompute job last stored it. */
+export type EvidenceProgress = Pick<
+  StoredProgress,
+  | 'progress'
+  | 'doneWeight'
+  | 'totalWeight'
+  | 'taskCount'
+  | 'doneCount'
+  | 'forecastDate'
+  | 'scheduleStatus'
+  | 'reasons'
+  | 'computedAt'
+>;
+
 export interface DecisionEvidence {
   readonly capturedAt: string;
   readonly tasks: EvidenceTask[];
   readonly counts: TaskCounts;
+  /** Null when no progress had been computed yet. */
+  readonly progress: EvidenceProgress | null;
 }
 
 export type DecisionKind = 'accept' | 'reject';
@@ -77,8 +94,12 @@ export interface DecisionRequest {
   readonly override?: boolean | undefined;
 }
 
-/** The live (not deleted) tasks of a deliverable as evidence, in a stable order. */
-export function snapshotTasks(tasks: readonly StoredTask[], at: Date): DecisionEvidence {
+/** The live (not deleted) tasks of a deliverable and its stored progress as evidence, in a stable order. */
+export function snapshotTasks(
+  tasks: readonly StoredTask[],
+  at: Date,
+  progress: StoredProgress | null = null,
+): DecisionEvidence {
   const live = tasks.filter((t) => !t.deleted).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const count = (p: (t: StoredTask) => boolean) => live.filter(p).length;
   return {
@@ -108,6 +129,17 @@ export function snapshotTasks(tasks: readonly StoredTask[], at: Date): DecisionE
       todo: count((t) => t.statusCategory === 'todo' && !t.cancelled),
       cancelled: count((t) => t.cancelled),
       blocked: count((t) => t.blocked && !t.cancelled),
+    },
+    progress: progress && {
+      progress: progress.progress,
+      doneWeight: progress.doneWeight,
+      totalWeight: progress.totalWeight,
+      taskCount: progress.taskCount,
+      doneCount: progress.doneCount,
+      forecastDate: progress.forecastDate,
+      scheduleStatus: progress.scheduleStatus,
+      reasons: progress.reasons,
+      computedAt: progress.computedAt,
     },
   };
 }

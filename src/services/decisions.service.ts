@@ -86,7 +86,10 @@ export function createDecisionService(deps: {
     const errors = checkCriteria(req, deliverable.acceptanceCriteria);
     if (errors.length > 0) throw new ValidationFailed(errors, 'The decision does not fit the deliverable');
     const now = clock();
-    const evidence = snapshotTasks(await tasksOf(repos, deliverableId), now);
+    const progress = (await repos.progress.listByEngagement(engagement.id)).find(
+      (p) => p.deliverableId === deliverableId,
+    );
+    const evidence = snapshotTasks(await tasksOf(repos, deliverableId), now, progress ?? null);
     const after = await repos.deliverables.setStatus(deliverableId, deliverable.status, next);
     if (!after)
       throw new Conflict(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Role } from '../../core/auth.ts';
 import { DeliverableStatus } from '../../core/lifecycle.ts';
+import { ScheduleStatus } from '../../core/progress.ts';
 import { StatusCategory, Tracker } from '../../core/task.ts';
 import { AT, EXAMPLE_IDS } from './contract.schemas.ts';
 
@@ -82,6 +83,20 @@ export const DecisionEvidence = z
       cancelled: z.number().int(),
       blocked: z.number().int(),
     }),
+    progress: z
+      .object({
+        progress: z.number().nullable(),
+        doneWeight: z.number(),
+        totalWeight: z.number(),
+        taskCount: z.number().int(),
+        doneCount: z.number().int(),
+        forecastDate: z.string().nullable(),
+        scheduleStatus: ScheduleStatus,
+        reasons: z.array(z.string()),
+        computedAt: z.string(),
+      })
+      .nullable()
+      .describe('The deliverable’s progress as last computed; null when none was yet'),
   })
   .meta({
     id: 'DecisionEvidence',
@@ -132,6 +147,7 @@ export const Decision = z
         capturedAt: AT,
         tasks: [],
         counts: { total: 0, done: 0, inProgress: 0, todo: 0, cancelled: 0, blocked: 0 },
+        progress: null,
       },
       pushBacks: 3,
       unlockedMilestoneIds: [EXAMPLE_IDS.milestone],
