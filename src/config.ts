@@ -36,6 +36,11 @@ export const EnvSchema = z.object({
   JALON_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   JALON_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(8000),
   JALON_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1000),
+  JALON_SYNC_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(500)
+    .default(15 * 60_000),
   JALON_EVENT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(30),
   JALON_EVENT_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
   JALON_EVENT_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(1).default(3_600_000),
@@ -64,6 +69,8 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** Event-loop delay above which requests get 503 (0 turns the check off). */
   readonly maxEventLoopDelayMs: number;
+  /** Incremental sync period of a link whose connection sets no `settings.syncIntervalMinutes`. */
+  readonly syncIntervalMs: number;
   /** Outgoing events: attempts, exponential backoff (base, cap) and the timeout of one POST. */
   readonly eventDelivery: {
     readonly maxAttempts: number;
@@ -131,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerConcurrency: e.JALON_WORKER_CONCURRENCY,
     shutdownTimeoutMs: e.JALON_SHUTDOWN_TIMEOUT_MS,
     maxEventLoopDelayMs: e.JALON_MAX_EVENT_LOOP_DELAY_MS,
+    syncIntervalMs: e.JALON_SYNC_INTERVAL_MS,
     eventDelivery: Object.freeze({
       maxAttempts: e.JALON_EVENT_MAX_ATTEMPTS,
       retryBaseMs: e.JALON_EVENT_RETRY_BASE_MS,

@@ -10,14 +10,8 @@ import { pushBackProcessor } from './jobs/pushback.job.ts';
 import type { Queues } from './jobs/queues.ts';
 import { createRedisLimiter, type TrackerCallObserver } from './jobs/rate-limiter.ts';
 import { relayProcessor, scheduleRelay } from './jobs/relay.job.ts';
-import {
-  DEFAULT_SYNC_INTERVAL_MS,
-  SyncPayload,
-  scheduleLinkSync,
-  startSync,
-  syncJob,
-  syncProcessor,
-} from './jobs/sync.job.ts';
+import { SyncPayload, scheduleLinkSync, startSync, syncJob, syncProcessor } from './jobs/sync.job.ts';
+import { scheduleWebhookRefresh, webhookRefreshProcessor } from './jobs/webhook-refresh.job.ts';
 import type { ConnectionService } from './services/connections.service.ts';
 import { createIngestService, type IngestService } from './services/ingest.service.ts';
 import { createLinkService, type LinkService } from './services/links.service.ts';
@@ -43,7 +37,7 @@ export interface Pipeline {
   readonly registration: WebhookRegistrationService;
   readonly processors: readonly QueueProcessor[];
   readonly syncs: SyncControl;
-  /** Registers the schedules (relay, every link's sync); idempotent, run by worker processes. */
+  /** Registers the schedules (relay, every link's sync, webhook refresh); idempotent, run by worker processes. */
   schedule(): Promise<void>;
 }
 
@@ -99,8 +93,15 @@ export function createPipeline(deps: {
   const intervalFor = async (connectionId: string) => {
     const c = await store.connections.get(connectionId);
     const minutes = Number(c?.settings.syncIntervalMinutes);
-    return Number.isFinite(minutes) && minutes >= 1 ? minutes * 60_000 : DEFAULT_SYNC_INTERVAL_MS;
+    return Number.isFinite(minutes) && minutes >= 1 ? minutes * 60_000 : config.syncIntervalMs;
   };
+  const registration = createWebhookRegistrationService({
+    store,
+    connections: deps.connections,
+    limiter,
+    publicUrl: config.publicUrl,
+    logger,
+  });
   const links = createLinkService({
     store,
     onLinked: async (link) => {
@@ -114,17 +115,13 @@ export function createPipeline(deps: {
     sync,
     links,
     pushBack,
-    registration: createWebhookRegistrationService({
-      store,
-      connections: deps.connections,
-      limiter,
-      publicUrl: config.publicUrl,
-    }),
+    registration,
     processors: [
       ingestProcessor({ ingest, markFailed: (id, error) => store.inbox.markFailed(id, error) }),
       relayProcessor({ inbox: store.inbox, pushBacks: store.pushBacks, queues }),
       pushBackProcessor({ pushBack, pushBacks: store.pushBacks }),
       syncProcessor({ sync }),
+      webhookRefreshProcessor({ registration }),
     ],
     syncs: {
       async start(connectionId, full) {
@@ -151,6 +148,7 @@ export function createPipeline(deps: {
     },
     async schedule() {
       await scheduleRelay(queues);
+      await scheduleWebhookRefresh(queues);
       for (const link of await store.links.all()) {
         await scheduleLinkSync(queues, link, await intervalFor(link.connectionId));
       }

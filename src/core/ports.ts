@@ -14,7 +14,14 @@ import type { EventDeliveryStore, SubscriptionStore } from './event-ports.ts';
 import type { DecisionStore, IdempotencyStore, PaymentStore } from './decision-ports.ts';
 import type { OutboxStore } from './events.ts';
 import type { ProgressStore } from './progress-ports.ts';
-import type { ConnectionStore, InboxStore, LinkStore, PushBackStore, TaskStore } from './sync-ports.ts';
+import type {
+  ConnectionStore,
+  InboxStore,
+  LinkStore,
+  PushBackStore,
+  TaskStore,
+  WebhookRegistrationStore,
+} from './sync-ports.ts';
 
 /** Ports the core and services call; `store/` and `adapters/` implement them. */
 
@@ -69,6 +76,7 @@ export interface Repos {
   readonly tasks: TaskStore;
   readonly links: LinkStore;
   readonly pushBacks: PushBackStore;
+  readonly webhookRegistrations: WebhookRegistrationStore;
   readonly outbox: OutboxStore;
   readonly subscriptions: SubscriptionStore;
   readonly eventDeliveries: EventDeliveryStore;

@@ -1,5 +1,5 @@
 import type { LinkScope, Task, Tracker } from './task.ts';
-import type { DecisionMark } from './tracker.ts';
+import type { DecisionMark, WebhookRegistration } from './tracker.ts';
 
 /** Ports of the tracker side: connections, the webhook inbox, tasks (implemented in store/). */
 
@@ -57,6 +57,37 @@ export interface ConnectionStore {
     id: string,
     note: { health?: ConnectionHealth; lastDeliveryAt?: Date; lastSyncAt?: Date; lastError?: string | null },
   ): Promise<void>;
+}
+
+/** A webhook Jalon registered at a tracker for one link scope, and when it expires (null: never). */
+export interface WebhookRegistrationRecord {
+  readonly id: string;
+  readonly connectionId: string;
+  readonly scopeKey: string;
+  readonly externalId: string;
+  readonly expiresAt: Date | null;
+  readonly createdAt: Date;
+  readonly refreshedAt: Date | null;
+}
+
+export interface WebhookRegistrationStore {
+  /**
+   * Records what a registration or refresh returned, one row per (connection, external id): a new
+   * webhook is inserted, a known one gets its expiry and `refreshedAt = at`.
+   */
+  save(
+    connectionId: string,
+    scopeKey: string,
+    registrations: readonly WebhookRegistration[],
+    at: Date,
+  ): Promise<void>;
+  /** Sets the expiry of webhooks a refresh extended (unknown ids are ignored). */
+  noteRefreshed(connectionId: string, registrations: readonly WebhookRegistration[], at: Date): Promise<void>;
+  /** Forgets the connection's registrations not in `keep` (after registering every link again). */
+  prune(connectionId: string, keep: readonly string[]): Promise<number>;
+  listByConnection(connectionId: string): Promise<WebhookRegistrationRecord[]>;
+  /** Registrations of live connections that expire before `before`, soonest first. */
+  expiringBefore(before: Date, limit: number): Promise<WebhookRegistrationRecord[]>;
 }
 
 export interface InboxDelivery {

@@ -94,6 +94,13 @@ export interface TrackerAdapter {
   pushDecision(ref: TaskRef, decision: DecisionMark): Promise<PushResult>;
   /** Registers (or refreshes) the webhooks that make the tracker call `callbackUrl` for the scope. */
   registerWebhooks(scope: LinkScope, callbackUrl: string): Promise<readonly WebhookRegistration[]>;
+  /**
+   * Optional: extends the life of webhooks that expire (a registration with a non-null `expiresAt`,
+   * e.g. Jira's dynamic webhooks for OAuth apps, 30 days), by their external ids; resolves to their
+   * new expiry. Jalon's webhook-refresh job calls it for registrations expiring within 7 days;
+   * trackers without it have their expiring registrations renewed through `registerWebhooks`.
+   */
+  refreshWebhooks?(externalIds: readonly string[]): Promise<readonly WebhookRegistration[]>;
   /** The account the connection acts as: events by it are Jalon's own and dropped. */
   whoAmI(): Promise<{ readonly accountId: string; readonly name: string }>;
 }

@@ -22,6 +22,7 @@ import { createProviderRepo } from './providers.repo.ts';
 import { createPushBackRepo } from './push-backs.repo.ts';
 import { createSubscriptionRepo } from './subscriptions.repo.ts';
 import { createTaskRepo } from './tasks.repo.ts';
+import { createWebhookRegistrationRepo } from './webhook-registrations.repo.ts';
 
 export type { Repos, Store };
 
@@ -34,6 +35,7 @@ export function bindRepos(db: Db): Repos {
     tasks: createTaskRepo(db),
     links: createLinkRepo(db),
     pushBacks: createPushBackRepo(db),
+    webhookRegistrations: createWebhookRegistrationRepo(db),
     outbox: createOutboxRepo(db),
     subscriptions: createSubscriptionRepo(db),
     eventDeliveries: createEventDeliveryRepo(db),
