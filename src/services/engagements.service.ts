@@ -21,6 +21,7 @@ import {
   visibleEngagement,
 } from './contract-access.ts';
 import { recordKickoff } from './journal.service.ts';
+import { unlockReadyMilestones } from './milestone-unlock.ts';
 
 export interface NewEngagementInput {
   readonly providerId: string;
@@ -37,6 +38,7 @@ export interface NewEngagementInput {
   readonly startDate: string;
   readonly endDate: string;
   readonly timeZone?: string | undefined;
+  readonly weightByEstimate?: boolean | undefined;
 }
 
 export type EngagementPatch = Patch<EngagementTerms>;
@@ -84,6 +86,7 @@ function termsOf(input: NewEngagementInput): EngagementTerms {
     startDate: input.startDate,
     endDate: input.endDate,
     timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
+    weightByEstimate: input.weightByEstimate ?? false,
   };
 }
 
@@ -115,6 +118,8 @@ export function createEngagementService({ store }: Deps): EngagementService {
       if (action === 'activate') {
         await recordVersion(repos, actor, after, null);
         await recordKickoff(repos, actor, after);
+        // Milestones with no required deliverable (and notBefore reached) unlock on activation.
+        await unlockReadyMilestones(repos, after, now);
       }
       return view(after, warnings);
     });
