@@ -1,5 +1,5 @@
 import { getJson } from '../api.js';
-import { badge, h, link, plural, progressBar, scheduleBar, section, table } from '../dom.js';
+import { badge, externalLink, h, link, plural, progressBar, scheduleBar, section, table } from '../dom.js';
 import { formatDate, words } from '../format.js';
 import { changeRequestsTable, journalList, milestonesTable } from './engagement-money.js';
 
@@ -17,7 +17,7 @@ function deliverableRow(d) {
   const reasons = f?.reasons ?? [];
   return [
     d.title,
-    progressBar(f ? f.progress : null, `Progress of ${d.title}`),
+    f ? progressBar(f.progress, `Progress of ${d.title}`) : h('span', { class: 'muted' }, 'not computed yet'),
     day(d.dueDate),
     day(f?.forecastDate),
     badge(f?.scheduleStatus ?? 'not_computed'),
@@ -52,7 +52,7 @@ function taskTables(d) {
         columns: [{ label: 'Task' }, { label: 'Title' }, { label: 'Status' }, { label: 'Flags' }],
         rows: groups.flatMap((g) =>
           g.items.map((t) => [
-            h('a', { href: safeUrl(t.url), rel: 'noopener noreferrer', target: '_blank' }, t.key ?? t.title),
+            externalLink(t.url, t.key ?? t.title),
             t.title,
             `${t.status} (${words(g.statusCategory).toLowerCase()})`,
             [t.blocked ? 'blocked' : '', t.cancelled ? 'cancelled' : ''].filter(Boolean).join(', '),
@@ -65,9 +65,6 @@ function taskTables(d) {
       : null,
   );
 }
-
-/** Trackers' addresses only when they are web addresses. @param {string} url */
-const safeUrl = (url) => (/^https?:\/\//i.test(url) ? url : '#');
 
 /**
  * @param {EngagementDashboard} dash
