@@ -34,15 +34,19 @@ export function syncProcessor(deps: { sync: Pick<SyncService, 'syncLink'> }): Qu
 }
 
 /**
- * One incremental schedule per link (the connection's `syncIntervalMinutes`, default 15) and a
- * daily full pass; BullMQ job schedulers are idempotent by id, so every process may call this.
+ * One incremental schedule per link (the connection's `syncIntervalMinutes`, else
+ * JALON_SYNC_INTERVAL_MS, 15 minutes by default) and a daily full pass; BullMQ job schedulers are
+ * idempotent by id, so every process may call this. Each starts one period after it is created:
+ * the link's first sync is started by `startSync`, and an `every` scheduler would otherwise run at
+ * once, listing a new link's whole scope two more times (`startDate` only counts at creation; an
+ * upsert keeps the slot already planned).
  */
 export async function scheduleLinkSync(queues: Pick<Queues, 'queue'>, link: LinkRecord, intervalMs: number) {
   const queue = queues.queue(syncJob.queue);
   const opts = { removeOnComplete: 50, removeOnFail: 100 };
   await queue.upsertJobScheduler(
     `link-${link.id}`,
-    { every: intervalMs },
+    { every: intervalMs, startDate: Date.now() + intervalMs },
     {
       name: syncJob.name,
       data: { linkId: link.id, full: false },
@@ -51,7 +55,7 @@ export async function scheduleLinkSync(queues: Pick<Queues, 'queue'>, link: Link
   );
   await queue.upsertJobScheduler(
     `link-${link.id}-full`,
-    { every: FULL_SYNC_INTERVAL_MS },
+    { every: FULL_SYNC_INTERVAL_MS, startDate: Date.now() + FULL_SYNC_INTERVAL_MS },
     {
       name: syncJob.name,
       data: { linkId: link.id, full: true },

@@ -45,7 +45,9 @@ export async function scheduleWebhookRefresh(
   const queue = queues.queue(webhookRefreshJob.queue);
   await queue.upsertJobScheduler(
     'webhook-refresh',
-    { every: everyMs },
+    // From one period on: the run at start is the one queued below (an `every` scheduler would
+    // otherwise run at once as well; `startDate` only counts when the scheduler is created).
+    { every: everyMs, startDate: Date.now() + everyMs },
     { name: webhookRefreshJob.name, data: {}, opts: OPTS },
   );
   await runWebhookRefreshNow(queues, 'webhook-refresh-start');
