@@ -1,5 +1,6 @@
 import type { ChangeRequestStatus, DeliverableStatus, MilestoneStatus } from './lifecycle.ts';
 import type { ScheduleStatus } from './progress.ts';
+import type { DueItem } from './progress-summary.ts';
 import type { StatusCategory, Tracker } from './task.ts';
 
 /**
@@ -18,14 +19,8 @@ export const SCHEDULE_BUCKETS: readonly ScheduleBucket[] = [
   'not_computed',
 ];
 
-export interface DueDeliverable {
-  readonly deliverableId: string;
-  readonly engagementId: string;
-  readonly title: string;
-  readonly dueDate: string;
-  readonly status: DeliverableStatus;
-  readonly scheduleStatus: ScheduleStatus | null;
-}
+/** An overdue or next-due deliverable, as the engagement's summary keeps it. */
+export type DueDeliverable = DueItem;
 
 /** Milestone money of one currency: net where settled, else the gross amount. */
 export interface CurrencyTotals {

@@ -1,5 +1,6 @@
 import type { AuditFields } from './audit.ts';
 import type { Actor, Role } from './auth.ts';
+import type { DecisionStore, IdempotencyStore, PaymentStore } from './decision-ports.ts';
 import type {
   ChangeRequestStore,
   ContractVersionStore,
@@ -11,7 +12,6 @@ import type {
   ProviderStore,
 } from './engagement-ports.ts';
 import type { EventDeliveryStore, SubscriptionStore } from './event-ports.ts';
-import type { DecisionStore, IdempotencyStore, PaymentStore } from './decision-ports.ts';
 import type { OutboxStore } from './events.ts';
 import type { ProgressStore } from './progress-ports.ts';
 import type {

@@ -1,4 +1,5 @@
 import type { Completion, ProgressTask, ScheduleStatus } from './progress.ts';
+import type { EngagementSummary } from './progress-summary.ts';
 
 /** What the recompute job stores per deliverable: the dashboards read it as it is. */
 export interface DeliverableProgress {
@@ -32,4 +33,8 @@ export interface ProgressStore {
   listByEngagement(engagementId: string): Promise<StoredProgress[]>;
   /** Inserts or updates one deliverable's figures; unchanged figures are left alone (false). */
   save(figures: DeliverableProgress): Promise<boolean>;
+  /** When each accepted deliverable of the engagement was accepted (its accepting decision). */
+  acceptances(engagementId: string): Promise<Map<string, Date>>;
+  /** Inserts or updates the engagement's summary; an unchanged one is left alone (false). */
+  saveSummary(summary: EngagementSummary): Promise<boolean>;
 }

@@ -19,6 +19,8 @@ import { apiKeyRoutes } from './routes/api-keys.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { changeRequestRoutes } from './routes/change-requests.routes.ts';
 import { connectionRoutes } from './routes/connections.routes.ts';
+import { dashboardRoutes } from './routes/dashboard.routes.ts';
+import { decisionRoutes } from './routes/decisions.routes.ts';
 import { deliverableRoutes } from './routes/deliverables.routes.ts';
 import { engagementRoutes } from './routes/engagements.routes.ts';
 import { evaluationRoutes } from './routes/evaluations.routes.ts';
@@ -26,9 +28,12 @@ import { healthRoutes } from './routes/health.routes.ts';
 import { journalRoutes } from './routes/journal.routes.ts';
 import { linkRoutes } from './routes/links.routes.ts';
 import { milestoneRoutes } from './routes/milestones.routes.ts';
+import { paymentRoutes } from './routes/payments.routes.ts';
 import { providerRoutes } from './routes/providers.routes.ts';
+import { subscriptionRoutes } from './routes/subscriptions.routes.ts';
 import { syncRoutes } from './routes/sync.routes.ts';
 import { taskRoutes } from './routes/tasks.routes.ts';
+import { uiRoutes } from './routes/ui.routes.ts';
 import { webhookRoutes } from './routes/webhooks.routes.ts';
 
 export interface AppDeps {
@@ -106,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes, { readiness: deps.readiness });
+  await app.register(uiRoutes);
   await app.register(apiKeyRoutes, { services: deps.services });
   await app.register(auditRoutes, { services: deps.services });
   await app.register(connectionRoutes, { services: deps.services });
@@ -124,5 +130,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(changeRequestRoutes, { services: deps.services });
   await app.register(journalRoutes, { services: deps.services });
   await app.register(evaluationRoutes, { services: deps.services });
+  await app.register(dashboardRoutes, { services: deps.services });
+  await app.register(decisionRoutes, { services: deps.services });
+  await app.register(paymentRoutes, { services: deps.services });
+  await app.register(subscriptionRoutes, { services: deps.services });
   return app;
 }

@@ -6,10 +6,11 @@ import type { Queues } from './queues.ts';
 import { RecomputePayload, recomputeJob, scheduleRecompute } from './recompute.job.ts';
 
 /**
- * The daily check: every day at 00:05 UTC (and once when a worker starts) it schedules a recompute
- * of every active engagement, so a deliverable becomes `late` the day after its due date even when
- * no tracker says anything. It rides the recompute queue under its own job name, so it needs no
- * queue of its own.
+ * The daily check: it schedules a recompute of every active engagement, so a deliverable becomes
+ * `late` the day after its due date even when no tracker says anything. The day turns at a
+ * different UTC hour in each engagement's time zone (Tokyo's midnight is 15:00 UTC), so it runs
+ * every hour at :05, and once when a worker starts; a recompute that finds nothing new writes
+ * nothing. It rides the recompute queue under its own job name, so it needs no queue of its own.
  *
  * Other date-driven work joins through `extraChecks` (e.g. payment milestones whose `notBefore`
  * has passed): each runs after the recomputes are scheduled; one that throws fails the job, which
@@ -22,8 +23,8 @@ export const dailyCheckJob: JobDefinition<z.infer<typeof DailyCheckPayload>> = {
   payload: DailyCheckPayload,
 };
 
-/** 00:05 UTC: just after midnight in Europe and Africa, the evening before in the Americas. */
-export const DAILY_CHECK_PATTERN = '5 0 * * *';
+/** Every hour at :05 UTC: within the hour of each time zone's midnight (see above). */
+export const DAILY_CHECK_PATTERN = '5 * * * *';
 
 export type DailyCheck = () => Promise<{ engagements: number; extraChecks: number }>;
 
@@ -71,8 +72,8 @@ export function recomputeQueueProcessor(deps: {
 }
 
 /**
- * Registers the daily schedule (one scheduler id: idempotent across processes) and runs the check
- * once now, so a worker started after 00:05 does not wait a day; workers starting together
+ * Registers the schedule (one scheduler id: idempotent across processes) and runs the check
+ * once now, so a worker started just after :05 does not wait an hour; workers starting together
  * coalesce into one run.
  */
 export async function scheduleDailyCheck(

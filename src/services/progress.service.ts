@@ -19,12 +19,15 @@ import {
   throughputPerDay,
   todayIn,
 } from '../core/progress.ts';
-import type { StoredProgress } from '../core/progress-ports.ts';
+import type { DeliverableProgress, StoredProgress } from '../core/progress-ports.ts';
+import { type SummaryLine, summarize } from '../core/progress-summary.ts';
 
 export interface ProgressResult {
   readonly deliverables: number;
   /** Deliverables whose stored figures changed. */
   readonly written: number;
+  /** The engagement's summary row changed. */
+  readonly summaryWritten: boolean;
   readonly moved: readonly { deliverableId: string; from: DeliverableStatus; to: DeliverableStatus }[];
   readonly events: number;
 }
@@ -40,6 +43,7 @@ export interface ProgressService {
 
 interface Snapshot {
   readonly engagement: Engagement;
+  readonly live: boolean;
   readonly now: Date;
   readonly today: string;
   readonly completions: readonly Completion[];
@@ -47,6 +51,11 @@ interface Snapshot {
 }
 
 const DAY_MS = 86_400_000;
+
+const sameFigures = (a: DeliverableProgress, b: DeliverableProgress): boolean =>
+  (Object.keys(b) as (keyof DeliverableProgress)[]).every((k) =>
+    k === 'reasons' ? a.reasons.join('\n') === b.reasons.join('\n') : a[k] === b[k],
+  );
 
 export function createProgressService(deps: {
   store: Pick<Store, 'transaction'>;
@@ -127,7 +136,7 @@ export function createProgressService(deps: {
     );
     const perDay = throughputPerDay(s.completions, doneNow, s.now);
     const forecast = forecastDate(figures, perDay, s.today);
-    const moved = await move(repos, s, d, figures);
+    const moved = s.live ? await move(repos, s, d, figures) : null;
     const current = moved?.after ?? d;
     const schedule = scheduleOf({
       status: current.status,
@@ -137,7 +146,7 @@ export function createProgressService(deps: {
       forecast,
     });
     const { startedCount: _s, ...stored } = figures;
-    const written = await repos.progress.save({
+    const next: DeliverableProgress = {
       ...stored,
       deliverableId: d.id,
       engagementId: d.engagementId,
@@ -145,9 +154,22 @@ export function createProgressService(deps: {
       forecastDate: forecast,
       scheduleStatus: schedule.status,
       reasons: schedule.reasons,
-    });
-    const events = (moved?.events ?? 0) + (await announce(repos, s, current, schedule));
-    return { written, move: moved?.move ?? null, events };
+    };
+    // The common case of the hourly round: nothing new, no statement at all.
+    const before = s.previous.get(d.id);
+    const written = before && sameFigures(before, next) ? false : await repos.progress.save(next);
+    const events = (moved?.events ?? 0) + (s.live ? await announce(repos, s, current, schedule) : 0);
+    const line = {
+      id: d.id,
+      title: d.title,
+      dueDate: d.dueDate,
+      weight: d.weight,
+      status: current.status,
+      progress: figures.progress,
+      blockedCount: figures.blockedCount,
+      scheduleStatus: schedule.status,
+    };
+    return { written, move: moved?.move ?? null, events, line };
   }
 
   return {
@@ -155,11 +177,12 @@ export function createProgressService(deps: {
       deps.store.transaction(async (repos) => {
         // The engagement row lock serializes this with decisions and contract changes.
         const engagement = await repos.engagements.findById(engagementId, { forUpdate: true });
-        if (!engagement || engagement.status === 'closed')
-          return { deliverables: 0, written: 0, moved: [], events: 0 };
+        if (!engagement) return { deliverables: 0, written: 0, summaryWritten: false, moved: [], events: 0 };
         const now = clock();
         const s: Snapshot = {
           engagement,
+          // A closed contract is over: its figures stay current, but Jalon moves and announces nothing.
+          live: engagement.status !== 'closed',
           now,
           today: todayIn(now, engagement.timeZone),
           completions: await repos.progress.completions(
@@ -176,6 +199,7 @@ export function createProgressService(deps: {
         );
         const deliverables = await repos.deliverables.listByEngagement(engagementId);
         const moved: ProgressResult['moved'][number][] = [];
+        const lines: Omit<SummaryLine, 'acceptedAt'>[] = [];
         let written = 0;
         let events = 0;
         for (const d of deliverables) {
@@ -183,8 +207,18 @@ export function createProgressService(deps: {
           written += r.written ? 1 : 0;
           events += r.events;
           if (r.move) moved.push(r.move);
+          lines.push(r.line);
         }
-        return { deliverables: deliverables.length, written, moved, events };
+        const accepted = await repos.progress.acceptances(engagementId);
+        const summaryWritten = await repos.progress.saveSummary(
+          summarize({
+            engagementId,
+            providerId: engagement.providerId,
+            timeZone: engagement.timeZone,
+            lines: lines.map((l) => ({ ...l, acceptedAt: accepted.get(l.id) ?? null })),
+          }),
+        );
+        return { deliverables: deliverables.length, written, summaryWritten, moved, events };
       }),
   };
 }

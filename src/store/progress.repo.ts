@@ -1,8 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { ProgressStore, StoredProgress } from '../core/progress-ports.ts';
 import type { StatusCategory } from '../core/task.ts';
 import type { Db } from './db.ts';
-import { deliverableProgress } from './progress.schema.ts';
+import { decisions } from './decisions.schema.ts';
+import { deliverableProgress, engagementProgress } from './progress.schema.ts';
 
 /** Rows of a raw `db.execute`, whichever driver (node-postgres or PGlite) ran it. */
 const rowsOf = <R>(result: unknown): R[] => (result as { rows: R[] }).rows;
@@ -21,6 +22,37 @@ const FIGURES = [
   'schedule_status',
   'reasons',
 ] as const;
+
+const SUMMARY = [
+  'provider_id',
+  'deliverables',
+  'on_track',
+  'at_risk',
+  'late',
+  'accepted',
+  'accepted_on_time',
+  'awaiting_review',
+  'blocked_tasks',
+  'progress',
+  'overdue',
+  'next_due',
+] as const;
+
+/**
+ * An upsert's condition: write only when a figure differs, so a repeated recompute writes nothing.
+ * json has no equality: those columns compare as text (the same figures serialize the same way).
+ */
+function changedFrom(table: string, columns: readonly string[]): SQL {
+  const side = (prefix: SQL) =>
+    sql.join(
+      columns.map((c) =>
+        JSON_COLUMNS.has(c) ? sql`${prefix}.${sql.identifier(c)}::text` : sql`${prefix}.${sql.identifier(c)}`,
+      ),
+      sql`, `,
+    );
+  return sql`(${side(sql`${sql.identifier(table)}`)}) is distinct from (${side(sql.raw('excluded'))})`;
+}
+const JSON_COLUMNS = new Set(['overdue', 'next_due']);
 
 export function createProgressRepo(db: Db): ProgressStore {
   return {
@@ -82,24 +114,43 @@ export function createProgressRepo(db: Db): ProgressStore {
     async save(p) {
       const values = { ...p, reasons: [...p.reasons], computedAt: new Date() };
       const { deliverableId: _d, ...changing } = values;
-      const changed = sql.join(
-        FIGURES.map((c) => sql`${sql.identifier('deliverable_progress')}.${sql.identifier(c)}`),
-        sql`, `,
-      );
-      const incoming = sql.join(
-        FIGURES.map((c) => sql`excluded.${sql.identifier(c)}`),
-        sql`, `,
-      );
       const rows = await db
         .insert(deliverableProgress)
         .values(values)
         .onConflictDoUpdate({
           target: deliverableProgress.deliverableId,
           set: changing,
-          // Running the recompute again with nothing new writes nothing.
-          setWhere: sql`(${changed}) is distinct from (${incoming})`,
+          setWhere: changedFrom('deliverable_progress', FIGURES),
         })
         .returning({ id: deliverableProgress.deliverableId });
+      return rows.length > 0;
+    },
+
+    async acceptances(engagementId) {
+      const rows = await db
+        .select({ deliverableId: decisions.deliverableId, decidedAt: decisions.decidedAt })
+        .from(decisions)
+        .where(and(eq(decisions.engagementId, engagementId), eq(decisions.decision, 'accept')));
+      return new Map(rows.map((r) => [r.deliverableId, r.decidedAt]));
+    },
+
+    async saveSummary(summary) {
+      const values = {
+        ...summary,
+        overdue: [...summary.overdue],
+        nextDue: [...summary.nextDue],
+        computedAt: new Date(),
+      };
+      const { engagementId: _e, ...changing } = values;
+      const rows = await db
+        .insert(engagementProgress)
+        .values(values)
+        .onConflictDoUpdate({
+          target: engagementProgress.engagementId,
+          set: changing,
+          setWhere: changedFrom('engagement_progress', SUMMARY),
+        })
+        .returning({ id: engagementProgress.engagementId });
       return rows.length > 0;
     },
   };

@@ -28,6 +28,8 @@ export interface IssueState {
   readonly category: keyof typeof CATEGORY;
   readonly updated: Date;
   readonly project?: string;
+  /** Extra issue fields, e.g. story points or the Flagged field of JIRA_SETTINGS. */
+  readonly fields?: Record<string, unknown>;
 }
 
 /** A signed `jira:issue_updated` delivery; `deliveryId` plays X-Atlassian-Webhook-Identifier. */
@@ -41,6 +43,7 @@ export function jiraDelivery(state: IssueState, secret = JIRA_SECRET, deliveryId
     resolutiondate: state.category === 'done' ? state.updated.toISOString().replace('Z', '+0000') : null,
     status: { name: NAME[state.category], id: '1', statusCategory: { key: CATEGORY[state.category], id: 1 } },
     project: { ...(template.issue.fields.project as object), key: state.project ?? 'PAY' },
+    ...state.fields,
   };
   const body = Buffer.from(
     JSON.stringify({

@@ -26,3 +26,25 @@ CREATE TABLE deliverable_progress (
   CHECK ((progress IS NULL) = no_tasks)
 );
 CREATE INDEX deliverable_progress_engagement ON deliverable_progress (engagement_id);
+
+-- One row per engagement, summed from its deliverables' figures by the same recompute: the PMO
+-- portfolio reads one row per engagement instead of every deliverable and task.
+CREATE TABLE engagement_progress (
+  engagement_id    text PRIMARY KEY REFERENCES engagements (id),
+  provider_id      text NOT NULL REFERENCES providers (id),
+  deliverables     integer NOT NULL CHECK (deliverables >= 0),
+  on_track         integer NOT NULL CHECK (on_track >= 0),
+  at_risk          integer NOT NULL CHECK (at_risk >= 0),
+  late             integer NOT NULL CHECK (late >= 0),
+  accepted         integer NOT NULL CHECK (accepted >= 0),
+  accepted_on_time integer NOT NULL CHECK (accepted_on_time BETWEEN 0 AND accepted),
+  awaiting_review  integer NOT NULL CHECK (awaiting_review >= 0),
+  blocked_tasks    integer NOT NULL CHECK (blocked_tasks >= 0),
+  progress         double precision CHECK (progress BETWEEN 0 AND 1),
+  -- [{ deliverableId, engagementId, title, dueDate, status, scheduleStatus }], at most 5 each; json,
+  -- not jsonb: the portfolio concatenates them as they are, which jsonb would parse and rebuild
+  overdue          json NOT NULL DEFAULT '[]',
+  next_due         json NOT NULL DEFAULT '[]',
+  computed_at      timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX engagement_progress_provider ON engagement_progress (provider_id);

@@ -1,0 +1,58 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Services } from '../../services/services.ts';
+import { actorOf } from '../auth.ts';
+import { pageRequest } from '../paging.ts';
+import { encodeCursor, IdParams, PageQuery, page, problems } from '../schemas.ts';
+import { EngagementDashboard, ProviderPortfolio } from './dashboard.schemas.ts';
+
+const tags = ['dashboard'];
+const STORED =
+  'Progress, forecasts and schedule statuses are those the recompute job stored (after every tracker change and daily); reading computes nothing.';
+
+export const dashboardRoutes: FastifyPluginAsync<{ services: Services }> = async (root, { services }) => {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const reader = app.requireRole('pmo', 'finance');
+
+  app.get(
+    '/v1/dashboard/providers',
+    {
+      schema: {
+        operationId: 'getProvidersDashboard',
+        tags,
+        summary:
+          'The PMO portfolio: per provider, schedule, overdue and next-due deliverables, blockers, money',
+        description: STORED,
+        querystring: PageQuery,
+        response: { 200: page(ProviderPortfolio), ...problems(403) },
+      },
+      preHandler: reader,
+    },
+    async (req) => {
+      const items = await services.dashboard.providers(actorOf(req), pageRequest(req.query));
+      const pageItems = items.slice(0, req.query.limit);
+      const last = pageItems.at(-1);
+      return {
+        items: pageItems,
+        nextCursor: items.length > req.query.limit && last ? encodeCursor(last.providerId) : null,
+      };
+    },
+  );
+
+  app.get(
+    '/v1/engagements/:id/dashboard',
+    {
+      schema: {
+        operationId: 'getEngagementDashboard',
+        tags,
+        summary:
+          'One engagement in depth: deliverables with progress and tasks, milestones, journal, changes',
+        description: STORED,
+        params: IdParams,
+        response: { 200: EngagementDashboard, ...problems(403, 404) },
+      },
+      preHandler: reader,
+    },
+    async (req) => services.dashboard.engagement(actorOf(req), req.params.id),
+  );
+};
