@@ -13,7 +13,7 @@ import type { Logger } from 'pino';
 import type { ReadinessReport, Services } from '../services/services.ts';
 import { authPlugin } from './auth.ts';
 import { type HttpMetricsOptions, metricsPlugin } from './metrics.ts';
-import { handleError, problem, sendProblem } from './problem.ts';
+import { handleError, problem, sendProblem, toProblem } from './problem.ts';
 import { adminJobRoutes } from './routes/admin-jobs.routes.ts';
 import { apiKeyRoutes } from './routes/api-keys.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
@@ -60,6 +60,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     ajv: { customOptions: { removeAdditional: false } },
+    // Errors the router raises before any route runs (a malformed URL, a path parameter over the
+    // length limit) answer problem+json like every other error.
+    frameworkErrors: (err, req, reply) => sendProblem(reply, toProblem(err, req.id)),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

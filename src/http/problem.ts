@@ -35,6 +35,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   410: 'Gone',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -104,11 +105,25 @@ export function toProblem(err: unknown, requestId: string): Problem {
     return problem(500, 'internal_error', 'The server failed to produce its answer', requestId);
   }
   const fe = err as Partial<FastifyError>;
+  // PostgreSQL cannot store U+0000 in text or jsonb (SQLSTATE 22021, 22P05): the transaction was
+  // rolled back, so the caller's input is at fault, not the server.
+  if (['22021', '22P05'].includes(sqlState(err) ?? '')) {
+    return problem(422, 'invalid_text', 'Text must not contain the NUL character (U+0000)', requestId);
+  }
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     const code = fastifyCode(fe.code);
     return problem(fe.statusCode, code, fe.message ?? 'Bad request', requestId);
   }
   return problem(500, 'internal_error', 'An unexpected error occurred; it has been logged', requestId);
+}
+
+/** The SQLSTATE of a database error, also when a query builder wrapped it (`cause`). */
+function sqlState(err: unknown): string | undefined {
+  for (let e = err, i = 0; e && typeof e === 'object' && i < 5; e = (e as { cause?: unknown }).cause, i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
 }
 
 function fastifyCode(code: string | undefined): string {
@@ -117,6 +132,10 @@ function fastifyCode(code: string | undefined): string {
       return 'body_too_large';
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return 'unsupported_media_type';
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return 'url_too_long';
+    case 'FST_ERR_BAD_URL':
+      return 'bad_url';
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return 'malformed_body';

@@ -6,9 +6,10 @@ import type { Tracker } from '../../core/task.ts';
 import type { RawWebhook } from '../../core/tracker.ts';
 import type { WebhookReceiver } from '../../services/webhook-receiver.ts';
 import { problem, sendProblem } from '../problem.ts';
-import { problems } from '../schemas.ts';
+import { Id, problems } from '../schemas.ts';
 
-const Params = z.object({ connectionId: z.string().min(1).max(64) });
+// An id-shaped connection id: anything else (a NUL byte…) would reach the database as a query error.
+const Params = z.object({ connectionId: Id });
 const Ack = z
   .object({ received: z.literal(true), duplicate: z.boolean() })
   .meta({ id: 'WebhookAck', example: { received: true, duplicate: false } });
