@@ -193,4 +193,37 @@ describe('payment milestones unlock in the decision that completes them', () => 
     });
     expect((await payment(c.milestoneId)).status).toBe('locked');
   }, 60_000);
+
+  it('unlocks in the approval of a change request that drops the last missing requirement', async () => {
+    const api = contractApi(t);
+    const c = await api.readyDraft();
+    const other = await api.deliverable(c.engagementId);
+    await api.expectStatus(
+      api.call('PATCH', `/v1/milestones/${c.milestoneId}`, t.admin, {
+        requiredDeliverableIds: [c.deliverableId, other],
+      }),
+      200,
+    );
+    await api.expectStatus(api.call('POST', `/v1/engagements/${c.engagementId}/activate`, t.admin), 200);
+    await decidingAt('2027-03-30T10:00:00Z').decide(PMO, c.deliverableId, {
+      decision: 'accept',
+      override: true,
+    });
+    expect((await payment(c.milestoneId)).status).toBe('locked');
+    const change = await api.changeRequest(c.engagementId, t.admin, [
+      {
+        op: 'modify_milestone',
+        milestoneId: c.milestoneId,
+        set: { requiredDeliverableIds: [c.deliverableId] },
+      },
+    ]);
+    await api.expectStatus(api.call('POST', `/v1/change-requests/${change}/submit`, t.admin), 200);
+    await api.expectStatus(api.call('POST', `/v1/change-requests/${change}/approve`, t.admin, {}), 200);
+    // Accepted a day early, no bonus rule on the suite's milestone: retention only.
+    expect(await payment(c.milestoneId)).toMatchObject({
+      status: 'unlocked',
+      daysLate: 0,
+      netMinor: 5_700_000,
+    });
+  }, 60_000);
 });

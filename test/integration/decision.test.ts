@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Unavailable } from '../../src/core/errors.ts';
 import { pushBackJob } from '../../src/jobs/pushback.job.ts';
+import { relayProcessor } from '../../src/jobs/relay.job.ts';
 import type { Workers } from '../../src/jobs/workers.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createDecisionService } from '../../src/services/decisions.service.ts';
 import { buildTestApp, type TestApp } from '../support/app.ts';
 import {
   ALL_MET,
@@ -225,5 +229,33 @@ describe('POST /v1/deliverables/{id}/decision', () => {
     expect(res.json().pushBacks).toBe(1);
     const rows = await t.container.store.pushBacks.listByDecision(res.json().id);
     expect(rows.map((r) => r.taskExternalId)).toEqual(['300']);
+  }, 60_000);
+
+  it('keeps the push-backs when Redis refuses their jobs; the relay queues them', async () => {
+    const c = await decisionContract(t, { keys: (p) => [`${p}-1`] });
+    await sendJira(t, c, [{ id: '401', key: `${c.project}-1`, category: 'in_progress' }]);
+    await untilStatus(t, c.deliverableId, 'in_progress');
+    const redisDown = createDecisionService({
+      store: t.container.store,
+      afterDecision: async () => {
+        throw new Unavailable('The job queue (Redis)');
+      },
+      logger: createLogger('silent'),
+    });
+    const actor = { keyId: 'key_relay_test', role: 'pmo' as const, providerId: null };
+    const d = await redisDown.decide(actor, c.deliverableId, { decision: 'accept', override: true });
+    expect(d.statusAfter).toBe('accepted');
+    const [row] = await t.container.store.pushBacks.listByDecision(d.id);
+    expect(row?.status).toBe('pending');
+    const queue = t.container.queues.queue(pushBackJob.queue);
+    expect(await queue.getJob(`pushback-${row?.id}`)).toBeUndefined();
+    const relay = relayProcessor({
+      inbox: { pending: async () => [] },
+      pushBacks: t.container.store.pushBacks,
+      queues: t.container.queues,
+      graceMs: 0,
+    });
+    await relay.process({}, undefined as never);
+    expect(await queue.getJob(`pushback-${row?.id}`)).toBeTruthy();
   }, 60_000);
 });
