@@ -6,6 +6,7 @@ import type { Workers } from '../../src/jobs/workers.ts';
 import { buildTestApp, type TestApp } from '../support/app.ts';
 import { ALL_MET, civilDay, decide, jiraIssueDelivery, until, untilStatus } from '../support/decisions.ts';
 import { contractApi, rawQuery } from '../support/engagement.ts';
+import { type EventReceiver, startEventReceiver } from '../support/event-receiver.ts';
 import { JIRA_SECRET, JIRA_SETTINGS } from '../support/jira-deliveries.ts';
 import {
   ASANA_BASE_URL,
@@ -29,8 +30,7 @@ import {
  * tasks in Jira, Trello and Asana feed one deliverable → all done → ready_for_review → accepted 3
  * days after its due date → the milestone unlocks with the right penalty and retention → the
  * finance query lists it with the right net → the comment and marker reach each tracker exactly
- * once. (The signed delivery of `milestone.unlocked` to a subscriber belongs to the outgoing-events
- * work; here the event is checked in the outbox.)
+ * once → the subscriber receives `milestone.unlocked` with a valid signature.
  */
 
 const TZ = 'Europe/Paris';
@@ -46,6 +46,8 @@ const QUEUES = [
 ];
 let t: TestApp;
 let workers: Workers;
+let subscriber: EventReceiver | undefined;
+const SUBSCRIBER_SECRET = 'whsec_story_finance_tool_0123456789';
 
 beforeAll(async () => {
   nock.disableNetConnect();
@@ -57,6 +59,7 @@ afterAll(async () => {
   nock.cleanAll();
   nock.enableNetConnect();
   await workers?.close();
+  await subscriber?.close();
   for (const q of QUEUES) await t?.container.queues.queue(q).obliterate({ force: true });
   await t?.close();
 });
@@ -124,6 +127,14 @@ describe('the story: three trackers, one deliverable, acceptance, payment', () =
     const jiraIssue = mockJiraIssue('8001');
     const trelloCard = mockTrelloCard();
     const asanaTask = mockAsanaTask();
+    subscriber = await startEventReceiver();
+    const subscribed = await t.app.inject({
+      method: 'POST',
+      url: '/v1/subscriptions',
+      headers: await t.keyFor('finance'),
+      payload: { url: subscriber.url, events: ['milestone.unlocked'], secret: SUBSCRIBER_SECRET },
+    });
+    expect(subscribed.statusCode, subscribed.body).toBe(201);
     const c = await setUp();
 
     await webhook(
@@ -188,6 +199,15 @@ describe('the story: three trackers, one deliverable, acceptance, payment', () =
       [`milestone.unlocked:${c.milestoneId}`],
     );
     expect(unlockedEvents).toEqual([{ type: 'milestone.unlocked' }]);
+    const isUnlocked = (e: { body: { type: string; subject: { id: string } } }) =>
+      e.body.type === 'milestone.unlocked' && e.body.subject.id === c.milestoneId;
+    const received = await subscriber.waitFor(isUnlocked, 30_000);
+    expect(subscriber.verify(SUBSCRIBER_SECRET, received)).toBe(true);
+    expect(received.body.data).toMatchObject({
+      milestoneId: c.milestoneId,
+      netMinor: 5_670_000,
+      currency: 'EUR',
+    });
 
     const decisionId = decision.json().id as string;
     const rows = await until(
@@ -218,5 +238,6 @@ describe('the story: three trackers, one deliverable, acceptance, payment', () =
     expect(asanaTask.comments()).toHaveLength(1);
     expect(asanaTask.comments()[0]).toContain(`[jalon:decision:${decisionId}]`);
     expect(asanaTask.marks()).toBe(1);
+    expect(subscriber.events().filter(isUnlocked)).toHaveLength(1);
   }, 120_000);
 });
