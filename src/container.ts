@@ -33,7 +33,7 @@ import { createMilestoneService } from './services/milestones.service.ts';
 import { createPaymentService } from './services/payments.service.ts';
 import { createProgressService } from './services/progress.service.ts';
 import { createProviderService } from './services/providers.service.ts';
-import { createRecomputeService } from './services/recompute.service.ts';
+import { createRecomputeService, recomputeAfterContractChanges } from './services/recompute.service.ts';
 import { createSecretBox } from './services/secret-box.ts';
 import type { ReadinessReport, Services } from './services/services.ts';
 import { createSubscriptionService } from './services/subscriptions.service.ts';
@@ -123,6 +123,7 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
     },
     logger,
   });
+  const recomputeAfter = recomputeAfterContractChanges((id) => scheduleRecompute(queues, id), logger);
   const services: Services = {
     apiKeys: createApiKeyService({
       store,
@@ -138,10 +139,10 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
     syncs: pipeline.syncs,
     jobs: createJobAdmin({ queues, queueNames, inbox: store.inbox }),
     providers,
-    engagements: createEngagementService({ store }),
-    deliverables: createDeliverableService({ store }),
+    engagements: recomputeAfter.engagements(createEngagementService({ store })),
+    deliverables: recomputeAfter.deliverables(createDeliverableService({ store })),
     milestones: createMilestoneService({ store }),
-    changeRequests: createChangeRequestService({ store }),
+    changeRequests: recomputeAfter.changeRequests(createChangeRequestService({ store })),
     journal: createJournalService({ store }),
     evaluations: createEvaluationService({ store }),
     dashboard: createDashboardService({ store, dashboard: createDashboardRepo(database.db) }),

@@ -169,4 +169,48 @@ describe('progress from tracker tasks, through webhooks and the workers', () => 
       reasons: ['due date 2026-06-30 passed'],
     });
   }, 60_000);
+
+  it('follows contract changes without tracker activity: a selector edited, activation, an approved new due date', async () => {
+    const e = await kit.linked({
+      engagement: { startDate: '2026-01-05', endDate: '2027-06-30' },
+      deliverables: [{ dueDate: '2027-03-31', selector: { jira: { issueKeys: ['PRG-31'] } } }],
+    });
+    const [id = ''] = e.deliverableIds;
+    await kit.issue(e.connectionId, 31, 'done');
+    await kit.issue(e.connectionId, 32, 'todo');
+    await until(async () => (await kit.deliverable(e.engagementId, id)).figures?.taskCount === 1);
+    await kit.api.expectStatus(
+      kit.api.call('PATCH', `/v1/deliverables/${id}`, t.admin, {
+        selector: { jira: { issueKeys: ['PRG-31', 'PRG-32'] } },
+      }),
+      200,
+    );
+    const widened = await until(async () => {
+      const d = await kit.deliverable(e.engagementId, id);
+      return d.figures?.taskCount === 2 && d;
+    });
+    expect(widened.figures?.progress).toBe(0.5);
+
+    await kit.api.milestone(e.engagementId, [id]);
+    await kit.api.expectStatus(
+      kit.api.call('POST', `/v1/engagements/${e.engagementId}/activate`, t.admin),
+      200,
+    );
+    const change = await kit.api.changeRequest(e.engagementId, t.admin, [
+      { op: 'modify_deliverable', deliverableId: id, set: { dueDate: '2026-06-30' } },
+    ]);
+    await kit.api.expectStatus(kit.api.call('POST', `/v1/change-requests/${change}/submit`, t.admin), 200);
+    await kit.api.expectStatus(
+      kit.api.call('POST', `/v1/change-requests/${change}/approve`, t.admin, {}),
+      200,
+    );
+    const late = await until(async () => {
+      const d = await kit.deliverable(e.engagementId, id);
+      return d.figures?.scheduleStatus === 'late' && d;
+    });
+    expect(late.figures?.reasons).toEqual([
+      'due date 2026-06-30 passed',
+      expect.stringMatching(/^forecast \d{4}-\d{2}-\d{2} after due 2026-06-30$/),
+    ]);
+  }, 60_000);
 });
