@@ -1,0 +1,105 @@
+/**
+ * Ingest benchmark (issue 5). In one process: the real service (PostgreSQL, Redis, receivers and
+ * BullMQ workers as JALON_ROLE=all runs them) and a bare Fastify route that only parses the same
+ * body, both on loopback, loaded alike by autocannon from a worker thread. Then the receiver at a
+ * fixed rate for its acknowledgement latency. Writes bench/results/ingest.json.
+ *   node bench/ingest.bench.ts      (npm run bench runs both benchmarks)
+ */
+import { loadavg } from 'node:os';
+import { startBare } from './support/bare.ts';
+import { runTag } from './support/database.ts';
+import { drain, inboxCheck } from './support/inbox.ts';
+import { type LoadOptions, runLoad, summarize } from './support/load.ts';
+import { signedPool } from './support/pool.ts';
+import { machine, round, writeResult } from './support/report.ts';
+import { type BenchService, startService } from './support/service.ts';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 6);
+const WARMUP_S = 2;
+const GOALS = { ratio: 0.3, p99AtHalfLoadMs: 20 };
+
+type Phase = Pick<LoadOptions, 'url' | 'keyPrefix'> & Partial<LoadOptions>;
+
+async function measure(service: BenchService, bareUrl: string) {
+  const connectionId = await service.createJiraConnection(runTag('bench-ingest'));
+  const receiverUrl = `${service.url}/webhooks/jira/${connectionId}`;
+  const pool = signedPool(1000, 100_000);
+  const load = (p: Phase) => runLoad({ connections: CONNECTIONS, durationS: DURATION_S, pool, ...p });
+  /** One receiver phase: the load's numbers, the key-by-key inbox check, then the workers' catch-up. */
+  const receiverPhase = async (keyPrefix: string, overallRate?: number, catchUp = true) => {
+    const run = await load({ url: receiverUrl, keyPrefix, ...(overallRate ? { overallRate } : {}) });
+    return {
+      ...summarize(run, overallRate ?? null),
+      inbox: await inboxCheck(service, connectionId, keyPrefix, run.acked),
+      ...(catchUp ? { workersAfterRun: await drain(service) } : {}),
+    };
+  };
+
+  // Warm both (JIT, database pool, Redis scripts), and let the workers catch up before measuring.
+  await load({ url: bareUrl, keyPrefix: 'warm-bare', durationS: WARMUP_S });
+  await load({ url: receiverUrl, keyPrefix: 'warm', durationS: WARMUP_S });
+  await drain(service);
+
+  const bare = summarize(await load({ url: bareUrl, keyPrefix: 'bare' }));
+  const receiver = await receiverPhase('max');
+  // Fixed-rate (open-loop) loads; autocannon corrects their latencies for coordinated omission.
+  const halfBare = await receiverPhase('half-bare', Math.floor(bare.throughputRps / 2));
+  const halfReceiver = await receiverPhase('half-receiver', Math.floor(receiver.throughputRps / 2));
+  // Diagnostic: the same process with its workers paused, i.e. the receiver as a JALON_ROLE=api
+  // process runs it (last, so the backlog it leaves is never drained into another phase).
+  await service.setWorkersRunning(false);
+  const apiOnly = await receiverPhase('api-max', undefined, false);
+  const apiOnlyHalf = await receiverPhase('api-half', Math.floor(apiOnly.throughputRps / 2), false);
+  return { bare, receiver, halfBare, halfReceiver, workersPaused: { max: apiOnly, half: apiOnlyHalf } };
+}
+
+function goals(m: Awaited<ReturnType<typeof measure>>) {
+  const ratio = round(m.receiver.throughputRps / m.bare.throughputRps, 3);
+  const p99 = m.halfBare.latencyMs.p99;
+  const phases = [m.receiver, m.halfBare, m.halfReceiver, m.workersPaused.max, m.workersPaused.half];
+  const lost = phases.reduce((n, p) => n + p.inbox.lost, 0);
+  return {
+    throughputRatio: { value: ratio, goal: `>= ${GOALS.ratio}`, met: ratio >= GOALS.ratio },
+    p99AckAtHalfBareRateMs: {
+      value: p99,
+      goal: `<= ${GOALS.p99AtHalfLoadMs}`,
+      met: p99 <= GOALS.p99AtHalfLoadMs,
+    },
+    lostDeliveries: { value: lost, goal: '0', met: lost === 0 },
+  };
+}
+
+async function main(): Promise<void> {
+  const loadBefore = loadavg()[0] ?? 0;
+  const service = await startService();
+  const bare = await startBare();
+  try {
+    const m = await measure(service, bare.url);
+    const pg = await service.query<{ v: string }>(`select current_setting('server_version') as v`);
+    const result = {
+      benchmark: 'ingest',
+      command: 'npm run bench',
+      at: new Date().toISOString(),
+      machine: { ...machine(pg[0]?.v ?? 'unknown'), loadAverage1mBefore: round(loadBefore) },
+      settings: {
+        connections: CONNECTIONS,
+        durationS: DURATION_S,
+        bodyBytes: pool1Bytes(),
+        workers: 'running in the same process (JALON_ROLE=all, concurrency 10), as in production',
+        logLevel: 'warn',
+      },
+      ...m,
+      goals: goals(m),
+    };
+    writeResult('ingest', result);
+    console.log(JSON.stringify(result.goals));
+  } finally {
+    await bare.close();
+    await service.close();
+  }
+}
+
+const pool1Bytes = () => signedPool(1, 100_000)[0]?.body.length ?? 0;
+
+await main();
