@@ -57,7 +57,10 @@ export const authPlugin = fp(
       }
       schema.security = [{ bearerAuth: [] }];
       const roles = `Roles: ${guard.roles.join(', ')}.`;
-      schema.description = schema.description ? `${schema.description}\n\n${roles}` : roles;
+      // The automatic HEAD route shares the GET route's schema object: describe it once.
+      const described = typeof schema.description === 'string' ? schema.description : '';
+      if (described.includes(roles)) return;
+      schema.description = described ? `${described}\n\n${roles}` : roles;
     });
   },
   { name: 'jalon-auth' },
