@@ -21,7 +21,12 @@ export interface TestApp {
  * prefix of its own.
  */
 export async function buildTestApp(
-  opts: { backend?: 'postgres' | 'pglite'; env?: Record<string, string> } = {},
+  opts: {
+    backend?: 'postgres' | 'pglite';
+    env?: Record<string, string>;
+    /** Where the app's pino lines go (stdout when absent); the secrets-in-logs test reads them. */
+    logDestination?: NodeJS.WritableStream;
+  } = {},
 ) {
   const backend = opts.backend ?? 'postgres';
   const db = backend === 'postgres' ? await createTestDatabase() : null;
@@ -38,7 +43,7 @@ export async function buildTestApp(
     ...(db ? { DATABASE_URL: db.url } : { JALON_DATA_DIR: `/tmp/${uniq('jalon-pglite')}` }),
     ...opts.env,
   });
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, opts.logDestination);
   const container = await createContainer(config, logger);
   const app = await container.buildHttp();
   await app.ready();
