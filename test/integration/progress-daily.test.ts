@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAILY_CHECK_PATTERN, dailyCheck, dailyCheckJob } from '../../src/jobs/daily-check.job.ts';
 import type { Workers } from '../../src/jobs/workers.ts';
 import { buildTestApp, type TestApp } from '../support/app.ts';
+import { rawQuery } from '../support/engagement.ts';
 import { progressKit, until } from '../support/progress-kit.ts';
 
 let t: TestApp;
@@ -36,15 +37,23 @@ describe('the daily check', () => {
       engagement: past,
       activate: true,
       link: false,
-      deliverables: [{ dueDate: '2026-06-30', selector: { jira: { issueKeys: ['PRG-1'] } } }],
+      deliverables: [{ dueDate: '2027-03-31', selector: { jira: { issueKeys: ['PRG-1'] } } }],
     });
     const draft = await kit.linked({
       engagement: past,
       link: false,
-      deliverables: [{ dueDate: '2026-06-30', selector: { jira: { issueKeys: ['PRG-1'] } } }],
+      deliverables: [{ dueDate: '2027-03-31', selector: { jira: { issueKeys: ['PRG-1'] } } }],
     });
     const [id = ''] = active.deliverableIds;
     const [draftId = ''] = draft.deliverableIds;
+    // Activation and creation computed both; then time passes the due date (nothing else changes).
+    for (const [e, d] of [
+      [active.engagementId, id],
+      [draft.engagementId, draftId],
+    ] as const) {
+      await until(async () => (await kit.deliverable(e, d)).figures?.scheduleStatus === 'at_risk');
+    }
+    await rawQuery(t, `update deliverables set due_date = '2026-06-30' where id = any($1)`, [[id, draftId]]);
 
     for (const _ of [1, 2]) {
       const job = await recomputeQueue().add(dailyCheckJob.name, {});
@@ -55,15 +64,15 @@ describe('the daily check', () => {
       });
       expect(late.figures?.reasons).toEqual(['due date 2026-06-30 passed', 'no tasks selected']);
       // Wait for the recompute it scheduled, so the second round really ran before counting (the
-      // daily scheduler's own next run stays delayed).
+      // check's own next run stays delayed).
       await until(async () => {
         const pending = await recomputeQueue().getJobs(['waiting', 'delayed', 'active', 'prioritized']);
         return pending.every((j) => j.name === dailyCheckJob.name);
       });
     }
     expect(await kit.outbox('deliverable.late', id)).toHaveLength(1);
-    // Drafts are not in the daily round: no tracker activity, nothing computed.
-    expect((await kit.deliverable(draft.engagementId, draftId)).figures).toBeNull();
+    // Drafts are not in the round: the draft's figures are as its creation left them.
+    expect((await kit.deliverable(draft.engagementId, draftId)).figures?.scheduleStatus).toBe('at_risk');
   }, 60_000);
 
   it('runs the extra checks other features register, after scheduling every active engagement', async () => {
