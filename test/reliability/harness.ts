@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import type { TestApp } from '../support/app.ts';
+import { rawQuery } from '../support/engagement.ts';
+import { uniq } from '../support/env.ts';
+import { JIRA_SECRET, JIRA_SETTINGS, jiraDelivery } from '../support/jira-deliveries.ts';
+
+/**
+ * A ledger-based fault harness: logical tracker changes (signed Jira deliveries) are generated and
+ * recorded, sent through a fault, and after convergence the stored state is checked against the
+ * ledger: every acknowledged delivery applied, every effect once, every task equal to its newest
+ * change.
+ */
+
+const CATEGORIES = ['todo', 'in_progress', 'done'] as const;
+export interface Change {
+  readonly issueId: string;
+  readonly key: string;
+  readonly category: (typeof CATEGORIES)[number];
+  readonly updated: Date;
+  readonly deliveryId: string;
+}
+export type Delivery = ReturnType<typeof jiraDelivery>;
+
+export interface Ledger {
+  readonly connectionId: string;
+  readonly changes: readonly Change[];
+  /** Delivery ids the receiver answered 2xx to. */
+  readonly acked: Set<string>;
+}
+
+/** `tasks` issues with `perTask` changes each, timestamps strictly increasing per issue. */
+export function generate(connectionId: string, tasks: number, perTask: number): Ledger {
+  const base = Date.UTC(2027, 1, 1, 9);
+  const seed = Math.floor(Math.random() * 1e6);
+  const changes = Array.from({ length: tasks }, (_, i) =>
+    Array.from(
+      { length: perTask },
+      (_, j): Change => ({
+        issueId: `${seed}${i}`,
+        key: `FLT-${seed}${i}`,
+        category: CATEGORIES[(i + j) % 3] ?? 'todo',
+        updated: new Date(base + j * 60_000 + i),
+        deliveryId: randomUUID(),
+      }),
+    ),
+  ).flat();
+  return { connectionId, changes, acked: new Set() };
+}
+
+export const deliveryOf = (c: Change, secret = JIRA_SECRET): Delivery =>
+  jiraDelivery({ id: c.issueId, key: c.key, category: c.category, updated: c.updated }, secret, c.deliveryId);
+
+export async function newConnection(t: TestApp, secret = JIRA_SECRET): Promise<string> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/v1/connections',
+    headers: t.admin,
+    payload: {
+      tracker: 'jira',
+      name: uniq('faults'),
+      baseUrl: 'http://127.0.0.1:9',
+      credentials: { email: 'bot@acme.example', apiToken: 'token' },
+      webhookSecret: secret,
+      settings: JIRA_SETTINGS,
+    },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<{ id: string }>().id;
+}
+
+/** Sends `deliveries` (`concurrency` at a time) and records the acknowledged ones in the ledger. */
+export async function send(
+  t: TestApp,
+  ledger: Ledger,
+  deliveries: Delivery[],
+  concurrency = 8,
+): Promise<number[]> {
+  const statuses: number[] = [];
+  for (let i = 0; i < deliveries.length; i += concurrency) {
+    const batch = deliveries.slice(i, i + concurrency);
+    const answers = await Promise.all(
+      batch.map((d) =>
+        t.app.inject({
+          method: 'POST',
+          url: `/webhooks/jira/${ledger.connectionId}`,
+          headers: d.headers,
+          payload: d.body,
+        }),
+      ),
+    );
+    answers.forEach((res, k) => {
+      statuses.push(res.statusCode);
+      const id = batch[k]?.headers['x-atlassian-webhook-identifier'];
+      if (res.statusCode === 200 && id) ledger.acked.add(id);
+    });
+  }
+  return statuses;
+}
+
+export const shuffle = <T>(items: readonly T[]): T[] => {
+  const a = [...items];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [a[i], a[j]] = [a[j] as T, a[i] as T];
+  }
+  return a;
+};
+
+/** Waits until every acknowledged delivery of the ledger is processed. */
+export async function converge(t: TestApp, ledger: Ledger, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [row] = await rawQuery<{ n: string }>(
+      t,
+      "select count(*) as n from webhook_inbox where connection_id = $1 and status = 'processed' and delivery_key = any($2)",
+      [ledger.connectionId, [...ledger.acked]],
+    );
+    if (Number(row?.n) === ledger.acked.size) return;
+    if (Date.now() > deadline) throw new Error(`not converged: ${row?.n}/${ledger.acked.size} processed`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * The invariants, checked against the database. Ingest workers run concurrently, so even changes
+ * sent in order may be applied newest first: a task gets at most one revision per state.
+ */
+export async function verify(t: TestApp, ledger: Ledger): Promise<void> {
+  const { connectionId, changes, acked } = ledger;
+  expect(acked.size, 'every change was acknowledged').toBe(changes.length);
+  // (1) every acknowledged delivery stored once and applied.
+  const inbox = await rawQuery<{ delivery_key: string; status: string }>(
+    t,
+    'select delivery_key, status from webhook_inbox where connection_id = $1',
+    [connectionId],
+  );
+  expect(inbox.length).toBe(acked.size);
+  expect(inbox.filter((r) => r.status !== 'processed')).toEqual([]);
+  // (2) effects once: one task revision per distinct state applied, never two for one state.
+  const history = await rawQuery<{ external_id: string; n: string; distinct_states: string }>(
+    t,
+    `select t.external_id, count(*) as n, count(distinct c.updated_at_tracker) as distinct_states
+       from task_changes c join tasks t on t.id = c.task_id where t.connection_id = $1 group by t.external_id`,
+    [connectionId],
+  );
+  const perTask = Map.groupBy(changes, (c) => c.issueId);
+  expect(history.length).toBe(perTask.size);
+  for (const h of history) {
+    expect(Number(h.n), `task ${h.external_id}: one revision per state`).toBe(Number(h.distinct_states));
+    expect(Number(h.n)).toBeLessThanOrEqual(perTask.get(h.external_id)?.length ?? 0);
+  }
+  // (3) every task equals its newest change.
+  const tasks = await rawQuery<{ external_id: string; status_category: string; updated_at_tracker: Date }>(
+    t,
+    'select external_id, status_category, updated_at_tracker from tasks where connection_id = $1',
+    [connectionId],
+  );
+  for (const task of tasks) {
+    const newest = (perTask.get(task.external_id) ?? []).at(-1);
+    expect({ category: task.status_category, updated: task.updated_at_tracker.toISOString() }).toEqual({
+      category: newest?.category,
+      updated: newest?.updated.toISOString(),
+    });
+  }
+}
