@@ -63,8 +63,21 @@ export function createDashboardService(deps: {
   now?: () => Date;
 }): DashboardService {
   const clock = deps.now ?? (() => new Date());
+  /**
+   * Identical portfolio reads running at the same moment share one query (many PMO screens polling
+   * the same page): nothing is kept once it answers, so an answer is never older than one query.
+   */
+  const inFlight = new Map<string, Promise<ProviderPortfolio[]>>();
   return {
-    providers: (_actor, page) => deps.dashboard.providers(page),
+    providers(_actor, page) {
+      const key = `${page.afterId ?? ''}\u0000${page.limit}`;
+      let pending = inFlight.get(key);
+      if (!pending) {
+        pending = deps.dashboard.providers(page).finally(() => inFlight.delete(key));
+        inFlight.set(key, pending);
+      }
+      return pending;
+    },
 
     async engagement(actor, engagementId) {
       const e = await visibleEngagement(deps.store, actor, engagementId);
