@@ -138,6 +138,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
+  process.on('SIGHUP', () => void stop(0));
 
   const port = process.env.DEMO_PORT ? Number(process.env.DEMO_PORT) : await preferredPort(3000);
   try {
