@@ -7,7 +7,7 @@ import type { ConnectionHealth, ConnectionRecord } from '../core/sync-ports.ts';
 import type { Tracker } from '../core/task.ts';
 import type { TrackerAdapter, TrackerModule } from '../core/tracker.ts';
 import type { SecretBox } from './secret-box.ts';
-import { accumulate, currentSecrets, rotate, type SecretEntry } from './webhook-secrets.ts';
+import { currentSecrets, rotate, type SecretEntry } from './webhook-secrets.ts';
 
 export interface ConnectionInput {
   readonly tracker: Tracker;

@@ -101,7 +101,7 @@ const termFields = {
   weightByEstimate: z
     .boolean()
     .optional()
-    .describe("Progress weighs each task by its estimate (story points, hours); default false: 1 each"),
+    .describe('Progress weighs each task by its estimate (story points, hours); default false: 1 each'),
 };
 
 const { id: _id, ...NEW_EXAMPLE } = ENGAGEMENT_EXAMPLE;
