@@ -7,7 +7,7 @@ import type { ConnectionHealth, ConnectionRecord } from '../core/sync-ports.ts';
 import type { Tracker } from '../core/task.ts';
 import type { TrackerAdapter, TrackerModule } from '../core/tracker.ts';
 import type { SecretBox } from './secret-box.ts';
-import { currentSecrets, rotate, type SecretEntry } from './webhook-secrets.ts';
+import { accumulate, currentSecrets, rotate, type SecretEntry } from './webhook-secrets.ts';
 
 export interface ConnectionInput {
   readonly tracker: Tracker;
@@ -202,7 +202,8 @@ export function createConnectionService(deps: {
     async storeHandshakeSecret(id, secret) {
       const c = await load(id);
       await deps.store.connections.update(id, {
-        webhookSecretsEnc: sealSecrets(id, rotate(secretsOf(c), secret, now())),
+        // Asana: one secret per webhook (one webhook per linked project): keep them all.
+        webhookSecretsEnc: sealSecrets(id, accumulate(secretsOf(c), secret, now())),
       });
       cache.delete(id);
     },
