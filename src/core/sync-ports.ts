@@ -129,6 +129,8 @@ export interface StoredTask extends Task {
 export interface TaskStore {
   /** Applies the snapshot unless a newer or equal one is stored; returns the task when it changed. */
   upsertIfNewer(connectionId: string, task: Task): Promise<StoredTask | null>;
+  /** The same for many snapshots in one transaction; returns those that changed. */
+  upsertManyIfNewer(connectionId: string, tasks: readonly Task[]): Promise<StoredTask[]>;
   /** Marks deleted unless a snapshot newer than `at` is stored; the task when it changed. */
   markDeleted(connectionId: string, externalId: string, at: string): Promise<StoredTask | null>;
   get(connectionId: string, externalId: string): Promise<StoredTask | null>;

@@ -18,7 +18,7 @@ export interface IngestService {
 
 export function createIngestService(deps: {
   inbox: Pick<InboxStore, 'get' | 'markProcessed' | 'markFailed'>;
-  tasks: Pick<TaskStore, 'upsertIfNewer' | 'markDeleted'>;
+  tasks: Pick<TaskStore, 'upsertIfNewer' | 'upsertManyIfNewer' | 'markDeleted'>;
   connections: Pick<ConnectionService, 'adapterFor' | 'noteHealth'>;
   limiter: TrackerLimiter;
   publicUrl: string;
@@ -93,11 +93,7 @@ export function createIngestService(deps: {
     },
 
     async apply(connectionId, snapshots) {
-      const changed: StoredTask[] = [];
-      for (const snapshot of snapshots) {
-        const task = await deps.tasks.upsertIfNewer(connectionId, snapshot);
-        if (task) changed.push(task);
-      }
+      const changed = await deps.tasks.upsertManyIfNewer(connectionId, snapshots);
       if (changed.length > 0) await deps.onTasksChanged(connectionId, changed);
       return changed;
     },

@@ -78,25 +78,37 @@ export function createTaskRepo(db: Db): TaskStore {
       .onConflictDoNothing();
   };
 
+  /** Newest wins: an older or equal snapshot (a redelivery, an out-of-order delivery) is a no-op. */
+  const upsertOne = async (tx: Db, connectionId: string, task: Task): Promise<StoredTask | null> => {
+    const values = columnsOf(connectionId, task);
+    const { connectionId: _c, externalId: _e, tracker: _t, ...changing } = values;
+    const [row] = await tx
+      .insert(tasks)
+      .values({ id: newId('tsk'), ...values })
+      .onConflictDoUpdate({
+        target: [tasks.connectionId, tasks.externalId],
+        set: { ...changing, revision: sql`${tasks.revision} + 1`, syncedAt: new Date() },
+        setWhere: sql`${tasks.updatedAtTracker} < excluded.updated_at_tracker`,
+      })
+      .returning();
+    if (!row) return null;
+    await recordChange(tx, row);
+    return toStoredTask(row);
+  };
+
   return {
-    async upsertIfNewer(connectionId, task) {
-      const values = columnsOf(connectionId, task);
+    upsertIfNewer: (connectionId, task) =>
+      db.transaction((tx) => upsertOne(tx as unknown as Db, connectionId, task)),
+
+    async upsertManyIfNewer(connectionId, snapshots) {
+      // One transaction (one commit) for a whole page of a sync instead of one per task.
       return db.transaction(async (txRaw) => {
-        const tx = txRaw as unknown as Db;
-        const { connectionId: _c, externalId: _e, tracker: _t, ...changing } = values;
-        // Newest wins: an older or equal snapshot (a redelivery, an out-of-order delivery) is a no-op.
-        const [row] = await tx
-          .insert(tasks)
-          .values({ id: newId('tsk'), ...values })
-          .onConflictDoUpdate({
-            target: [tasks.connectionId, tasks.externalId],
-            set: { ...changing, revision: sql`${tasks.revision} + 1`, syncedAt: new Date() },
-            setWhere: sql`${tasks.updatedAtTracker} < excluded.updated_at_tracker`,
-          })
-          .returning();
-        if (!row) return null;
-        await recordChange(tx, row);
-        return toStoredTask(row);
+        const changed: StoredTask[] = [];
+        for (const task of snapshots) {
+          const stored = await upsertOne(txRaw as unknown as Db, connectionId, task);
+          if (stored) changed.push(stored);
+        }
+        return changed;
       });
     },
 
