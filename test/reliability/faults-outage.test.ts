@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Workers } from '../../src/jobs/workers.ts';
+import { buildTestApp, type TestApp } from '../support/app.ts';
+import { createTestDatabase } from '../support/database.ts';
+import { startTcpProxy } from '../support/tcp-proxy.ts';
+import {
+  converge,
+  type Delivery,
+  deliveryOf,
+  generate,
+  type Ledger,
+  newConnection,
+  send,
+  verify,
+} from './harness.ts';
+
+/**
+ * The ledger harness with PostgreSQL stopped under load (JALON_FAULT_OUTAGE_MS, 3 s in CI, 60 s with
+ * `npm run reliability -- --full`): the app reaches the database through a TCP proxy the test
+ * closes. Deliveries refused meanwhile (503) are sent again, as a tracker would; after recovery
+ * everything converges and matches the ledger.
+ */
+
+const TASKS = Number(process.env.JALON_FAULT_TASKS ?? 10);
+const CHANGES = Number(process.env.JALON_FAULT_CHANGES ?? 4);
+const OUTAGE_MS = Number(process.env.JALON_FAULT_OUTAGE_MS ?? 3000);
+const QUEUES = ['ingest', 'relay', 'sync', 'recompute', 'events', 'pushback', 'noop', 'unlock-check'];
+
+let t: TestApp;
+let workers: Workers;
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const target = new URL(db.url);
+  proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+  const viaProxy = new URL(db.url);
+  viaProxy.port = String(proxy.port);
+  t = await buildTestApp({ env: { DATABASE_URL: viaProxy.toString() } });
+  workers = t.container.startWorkers();
+});
+afterAll(async () => {
+  await workers?.close();
+  for (const q of QUEUES) await t?.container.queues.queue(q).obliterate({ force: true });
+  await t?.close();
+  await proxy?.stop();
+  await db?.drop();
+});
+
+/** Sends each delivery until it is acknowledged, as a tracker retries; returns every status seen. */
+async function sendUntilAcked(ledger: Ledger, deliveries: Delivery[], stopAt: number): Promise<number[]> {
+  const seen: number[] = [];
+  let pending = deliveries;
+  while (pending.length > 0) {
+    if (Date.now() > stopAt) throw new Error(`${pending.length} deliveries never acknowledged`);
+    const statuses = await send(t, ledger, pending, 4);
+    seen.push(...statuses);
+    pending = pending.filter((_, i) => statuses[i] !== 200);
+    if (pending.length > 0) await new Promise((r) => setTimeout(r, 250));
+  }
+  return seen;
+}
+
+describe('ledger harness: PostgreSQL stopped under load', () => {
+  it('refuses with 503 while it is down (never a 2xx), and every change is applied once after', async () => {
+    const ledger = generate(await newConnection(t), TASKS, CHANGES);
+    const started = Date.now();
+    const deadline = started + OUTAGE_MS + 60_000;
+    const load = sendUntilAcked(
+      ledger,
+      ledger.changes.map((c) => deliveryOf(c)),
+      deadline,
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    await proxy.stop();
+    await new Promise((r) => setTimeout(r, OUTAGE_MS));
+    await proxy.start();
+    const statuses = await load;
+    expect(statuses.filter((s) => s !== 200 && s !== 503)).toEqual([]);
+    expect(statuses.filter((s) => s === 503).length, 'deliveries refused during the outage').toBeGreaterThan(
+      0,
+    );
+    await converge(t, ledger, OUTAGE_MS + 120_000);
+    await verify(t, ledger);
+  }, 240_000);
+});
