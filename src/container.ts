@@ -42,6 +42,7 @@ import { createDashboardRepo } from './store/dashboard.repo.ts';
 import { type Database, openDatabase } from './store/db.ts';
 import { scopeIdOf } from './store/links.repo.ts';
 import { migrate } from './store/migrate.ts';
+import { createScorecardRepo } from './store/scorecard.repo.ts';
 import { createStore, type Store } from './store/store.ts';
 
 /** Raised for a dependency missing at start; main prints the message alone, no stack trace. */
@@ -97,7 +98,7 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
   // Read at each scrape or admin call: every queue a processor runs, and recompute (enqueued here).
   const queueNames = () => [recomputeJob.queue, ...processors.map((p) => p.queue)];
   const metrics = createMetrics({ queues, queueNames });
-  const providers = createProviderService({ store });
+  const providers = createProviderService({ store, scorecard: createScorecardRepo(database.db) });
   const connections = createConnectionService({
     store,
     box: createSecretBox(config.secretKey),

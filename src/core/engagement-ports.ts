@@ -89,13 +89,6 @@ export interface MilestoneStore {
     filter?: { status?: MilestoneStatus; includeRemoved?: boolean },
     page?: PageRequest,
   ): Promise<Milestone[]>;
-  /** Settled-milestone facts of a provider's engagements, for its scorecard. */
-  deliveryFacts(providerId: string): Promise<{
-    settled: number;
-    onTime: number;
-    totalDaysLate: number;
-    penalties: { currency: string; amountMinor: number }[];
-  }>;
 }
 
 export interface ChangeRequestInsert {

@@ -5,6 +5,7 @@ import { NotFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { EngagementStatus } from '../core/lifecycle.ts';
 import type { Store } from '../core/ports.ts';
+import { type MeasuredDelivery, measureDelivery, type ScorecardReads } from '../core/scorecard.ts';
 import { audited } from './contract-access.ts';
 
 export interface ProviderInput {
@@ -31,13 +32,8 @@ export interface Scorecard {
       readonly overall: number | null;
     };
   };
-  readonly delivery: {
-    readonly settledMilestones: number;
-    readonly onTimeRate: number | null;
-    readonly averageDaysLate: number | null;
-    readonly rejectionRate: number | null;
-    readonly penalties: { readonly currency: string; readonly amountMinor: number }[];
-  };
+  /** Measured from the client's decisions and the settled milestones (src/core/scorecard.ts). */
+  readonly delivery: MeasuredDelivery;
 }
 
 export interface ProviderService {
@@ -53,7 +49,8 @@ export interface ProviderService {
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export function createProviderService(deps: {
-  store: Pick<Store, 'transaction' | 'providers' | 'engagements' | 'evaluations' | 'milestones'>;
+  store: Pick<Store, 'transaction' | 'providers' | 'engagements' | 'evaluations'>;
+  scorecard: ScorecardReads;
 }): ProviderService {
   const { store } = deps;
   const visible = async (actor: Actor, id: string): Promise<Provider> => {
@@ -91,10 +88,11 @@ export function createProviderService(deps: {
       }),
     async scorecard(actor, id) {
       await visible(actor, id);
-      const [counts, evaluations, facts] = await Promise.all([
+      const [counts, evaluations, decisions, settled] = await Promise.all([
         store.engagements.countByStatus(id),
         store.evaluations.summary(id),
-        store.milestones.deliveryFacts(id),
+        deps.scorecard.decisionFacts(id),
+        deps.scorecard.settledTotals(id),
       ]);
       const scores = Object.values(evaluations.averages).filter((v): v is number => v !== null);
       const overall = scores.length > 0 ? round2(scores.reduce((a, b) => a + b, 0) / scores.length) : null;
@@ -102,14 +100,7 @@ export function createProviderService(deps: {
         providerId: id,
         engagements: { ...counts, total: counts.draft + counts.active + counts.closed },
         evaluations: { count: evaluations.count, averages: { ...evaluations.averages, overall } },
-        delivery: {
-          settledMilestones: facts.settled,
-          onTimeRate: facts.settled > 0 ? round2(facts.onTime / facts.settled) : null,
-          averageDaysLate: facts.settled > 0 ? round2(facts.totalDaysLate / facts.settled) : null,
-          // Measured from acceptance decisions, which a later part of Jalon records.
-          rejectionRate: null,
-          penalties: facts.penalties,
-        },
+        delivery: measureDelivery(decisions, settled),
       };
     },
     exists: async (id) => (await store.providers.findById(id)) !== null,

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Milestone, MilestoneTerms } from '../core/engagement.ts';
 import type { MilestoneStore } from '../core/engagement-ports.ts';
 import type { Db } from './db.ts';
@@ -94,38 +94,6 @@ export function createMilestoneRepo(db: Db): MilestoneStore {
         ),
         page?.limit,
       );
-    },
-    async deliveryFacts(providerId) {
-      const ofProvider = and(
-        eq(engagements.providerId, providerId),
-        isNull(paymentMilestones.removedAt),
-        isNotNull(paymentMilestones.daysLate),
-      );
-      const [facts] = await db
-        .select({
-          settled: sql<string>`count(*)`,
-          onTime: sql<string>`count(*) filter (where ${paymentMilestones.daysLate} = 0)`,
-          totalDaysLate: sql<string>`coalesce(sum(${paymentMilestones.daysLate}), 0)`,
-        })
-        .from(paymentMilestones)
-        .innerJoin(engagements, eq(engagements.id, paymentMilestones.engagementId))
-        .where(ofProvider);
-      const penalties = await db
-        .select({
-          currency: engagements.currency,
-          amountMinor: sql<string>`coalesce(sum(${paymentMilestones.penaltyMinor}), 0)`,
-        })
-        .from(paymentMilestones)
-        .innerJoin(engagements, eq(engagements.id, paymentMilestones.engagementId))
-        .where(and(ofProvider, isNotNull(paymentMilestones.penaltyMinor)))
-        .groupBy(engagements.currency)
-        .orderBy(asc(engagements.currency));
-      return {
-        settled: Number(facts?.settled ?? 0),
-        onTime: Number(facts?.onTime ?? 0),
-        totalDaysLate: Number(facts?.totalDaysLate ?? 0),
-        penalties: penalties.map((p) => ({ currency: p.currency, amountMinor: Number(p.amountMinor) })),
-      };
     },
   };
 }

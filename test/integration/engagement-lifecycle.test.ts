@@ -177,11 +177,16 @@ describe('the whole life of an engagement, through the API', () => {
         averages: { quality: 5, timeliness: 3, communication: 5, autonomy: 4, budget: 4, overall: 4.2 },
       },
       delivery: {
-        settledMilestones: 0,
+        decidedDeliverables: 0,
+        acceptedDeliverables: 0,
         onTimeRate: null,
+        firstPassAcceptanceRate: null,
         averageDaysLate: null,
+        rejections: 0,
         rejectionRate: null,
+        settledMilestones: 0,
         penalties: [],
+        bonuses: [],
       },
     });
 

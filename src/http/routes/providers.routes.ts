@@ -64,6 +64,8 @@ const Provider = z
   });
 
 const average = z.number().nullable();
+const money = z.array(z.object({ currency: z.string(), amountMinor: z.number().int() }));
+
 const Scorecard = z
   .object({
     providerId: z.string(),
@@ -88,14 +90,22 @@ const Scorecard = z
     }),
     delivery: z
       .object({
-        settledMilestones: z.number().int().describe('Milestones whose lateness is known (unlocked)'),
-        onTimeRate: z.number().nullable().describe('Share of settled milestones with no day late'),
-        averageDaysLate: z.number().nullable(),
-        rejectionRate: z
+        decidedDeliverables: z.number().int().describe('Deliverables with at least one decision'),
+        acceptedDeliverables: z.number().int(),
+        onTimeRate: z
           .number()
           .nullable()
-          .describe('Share of deliverable decisions that rejected; null until decisions are recorded'),
-        penalties: z.array(z.object({ currency: z.string(), amountMinor: z.number().int() })),
+          .describe('Accepted by the due date (in the engagement time zone) / accepted'),
+        firstPassAcceptanceRate: z
+          .number()
+          .nullable()
+          .describe('Deliverables accepted with no earlier rejection / deliverables decided'),
+        averageDaysLate: z.number().nullable().describe('Mean calendar days late over the late acceptances'),
+        rejections: z.number().int().describe('Rejecting decisions'),
+        rejectionRate: z.number().nullable().describe('Rejecting decisions / decisions'),
+        settledMilestones: z.number().int().describe('Milestones unlocked, invoiced or paid'),
+        penalties: money.describe('Late penalties of the settled milestones, by currency'),
+        bonuses: money.describe('Early bonuses of the settled milestones, by currency'),
       })
       .describe('Measured facts; null where nothing has been measured yet'),
   })
@@ -109,11 +119,16 @@ const Scorecard = z
         averages: { quality: 4.5, timeliness: 3, communication: 4, autonomy: 4, budget: 3.5, overall: 3.8 },
       },
       delivery: {
-        settledMilestones: 5,
+        decidedDeliverables: 6,
+        acceptedDeliverables: 5,
         onTimeRate: 0.8,
-        averageDaysLate: 1.2,
-        rejectionRate: null,
+        firstPassAcceptanceRate: 0.67,
+        averageDaysLate: 3,
+        rejections: 2,
+        rejectionRate: 0.25,
+        settledMilestones: 3,
         penalties: [{ currency: 'EUR', amountMinor: 36_000 }],
+        bonuses: [],
       },
     },
   });
