@@ -45,6 +45,7 @@ export const EnvSchema = z.object({
   JALON_EVENT_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
   JALON_EVENT_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(1).default(3_600_000),
   JALON_EVENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  JALON_REPORT_EVERY_DAYS: z.coerce.number().int().min(1).max(366).default(7),
   LOG_LEVEL: LogLevel.default('info'),
 });
 
@@ -78,6 +79,8 @@ export interface Config {
     readonly retryMaxDelayMs: number;
     readonly timeoutMs: number;
   };
+  /** Days each scheduled status report covers (a new one once that many days have passed). */
+  readonly reportEveryDays: number;
   readonly logLevel: z.infer<typeof LogLevel>;
   /** Human-readable notes about defaults taken (e.g. a generated secret key), logged at start. */
   readonly warnings: readonly string[];
@@ -145,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryMaxDelayMs: e.JALON_EVENT_RETRY_MAX_DELAY_MS,
       timeoutMs: e.JALON_EVENT_TIMEOUT_MS,
     }),
+    reportEveryDays: e.JALON_REPORT_EVERY_DAYS,
     logLevel: e.LOG_LEVEL,
     warnings,
   });

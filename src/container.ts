@@ -13,6 +13,7 @@ import { pushBackJob } from './jobs/pushback.job.ts';
 import { createQueues, type Queues } from './jobs/queues.ts';
 import { recomputeJob, scheduleRecompute } from './jobs/recompute.job.ts';
 import { probeRedis, workerConnection } from './jobs/redis.ts';
+import { scheduleStatusReports, statusReportProcessor } from './jobs/report.job.ts';
 import { scheduleUnlockCheck, unlockCheckProcessor } from './jobs/unlock.job.ts';
 import { startWorkers, type Workers } from './jobs/workers.ts';
 import { createPipeline } from './pipeline.ts';
@@ -34,6 +35,7 @@ import { createPaymentService } from './services/payments.service.ts';
 import { createProgressService } from './services/progress.service.ts';
 import { createProviderService } from './services/providers.service.ts';
 import { createRecomputeService, recomputeAfterContractChanges } from './services/recompute.service.ts';
+import { createReportService } from './services/report.service.ts';
 import { createSecretBox } from './services/secret-box.ts';
 import type { ReadinessReport, Services } from './services/services.ts';
 import { createSubscriptionService } from './services/subscriptions.service.ts';
@@ -157,6 +159,7 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
     }),
     payments: createPaymentService({ store }),
     subscriptions: createSubscriptionService({ store, box: createSecretBox(config.secretKey) }),
+    reports: createReportService({ store, everyDays: config.reportEveryDays, logger }),
   };
   const membership = createMembershipService({ store, tasks: services.tasks, logger });
   const recompute = createRecomputeService({
@@ -187,6 +190,7 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
     eventsProcessor({ events, deliveries: store.eventDeliveries, queues }),
     deliveryProcessor({ events }),
     unlockCheckProcessor({ check: createUnlockCheck({ store, logger }) }),
+    statusReportProcessor({ reports: services.reports }),
   ];
 
   const readiness = async (): Promise<ReadinessReport> => {
@@ -228,6 +232,9 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
       scheduleEvents(queues).catch((err: unknown) => logger.error({ err }, 'scheduling events failed'));
       scheduleUnlockCheck(queues).catch((err: unknown) =>
         logger.error({ err }, 'scheduling the milestone unlock check failed'),
+      );
+      scheduleStatusReports(queues).catch((err: unknown) =>
+        logger.error({ err }, 'scheduling the status reports failed'),
       );
       return startWorkers(processors, {
         redisUrl: config.redisUrl,

@@ -14,6 +14,7 @@ import type {
 import type { EventDeliveryStore, SubscriptionStore } from './event-ports.ts';
 import type { OutboxStore } from './events.ts';
 import type { ProgressStore } from './progress-ports.ts';
+import type { ReportStore } from './report-ports.ts';
 import type {
   ConnectionStore,
   InboxStore,
@@ -92,6 +93,7 @@ export interface Repos {
   readonly decisions: DecisionStore;
   readonly payments: PaymentStore;
   readonly idempotency: IdempotencyStore;
+  readonly reports: ReportStore;
 }
 
 /**

@@ -30,6 +30,7 @@ import { linkRoutes } from './routes/links.routes.ts';
 import { milestoneRoutes } from './routes/milestones.routes.ts';
 import { paymentRoutes } from './routes/payments.routes.ts';
 import { providerRoutes } from './routes/providers.routes.ts';
+import { reportRoutes } from './routes/reports.routes.ts';
 import { subscriptionRoutes } from './routes/subscriptions.routes.ts';
 import { syncRoutes } from './routes/sync.routes.ts';
 import { taskRoutes } from './routes/tasks.routes.ts';
@@ -137,5 +138,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(decisionRoutes, { services: deps.services });
   await app.register(paymentRoutes, { services: deps.services });
   await app.register(subscriptionRoutes, { services: deps.services });
+  await app.register(reportRoutes, { services: deps.services });
   return app;
 }

@@ -12,6 +12,7 @@ import type { LinkService } from './links.service.ts';
 import type { MilestoneService } from './milestones.service.ts';
 import type { PaymentService } from './payments.service.ts';
 import type { ProviderService } from './providers.service.ts';
+import type { ReportService } from './report.service.ts';
 import type { SubscriptionService } from './subscriptions.service.ts';
 import type { TaskService } from './tasks.service.ts';
 import type { WebhookReceiver } from './webhook-receiver.ts';
@@ -39,6 +40,7 @@ export interface Services {
   readonly decisions: DecisionService;
   readonly payments: PaymentService;
   readonly subscriptions: SubscriptionService;
+  readonly reports: ReportService;
 }
 
 export interface ReadinessReport {

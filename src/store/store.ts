@@ -20,6 +20,7 @@ import { createPaymentRepo } from './payments.repo.ts';
 import { createProgressRepo } from './progress.repo.ts';
 import { createProviderRepo } from './providers.repo.ts';
 import { createPushBackRepo } from './push-backs.repo.ts';
+import { createReportRepo } from './reports.repo.ts';
 import { createSubscriptionRepo } from './subscriptions.repo.ts';
 import { createTaskRepo } from './tasks.repo.ts';
 import { createWebhookRegistrationRepo } from './webhook-registrations.repo.ts';
@@ -51,6 +52,7 @@ export function bindRepos(db: Db): Repos {
     decisions: createDecisionRepo(db),
     payments: createPaymentRepo(db),
     idempotency: createIdempotencyRepo(db),
+    reports: createReportRepo(db),
   };
 }
 

@@ -1,0 +1,94 @@
+import type { StatusReport } from './report.ts';
+
+/** A status report as Markdown a PMO can paste into an e-mail or a wiki. Pure. */
+
+const pct = (p: number | null) => (p === null ? '—' : `${Math.round(p * 100)} %`);
+/** Minor units as a decimal amount with the currency's own digits (EUR 2, JPY 0), exact by string. */
+function amount(minor: number, currency: string): string {
+  const digits =
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const s = String(Math.abs(minor)).padStart(digits + 1, '0');
+  const whole = digits > 0 ? `${s.slice(0, -digits)}.${s.slice(-digits)}` : s;
+  return `${minor < 0 ? '-' : ''}${whole} ${currency}`;
+}
+/** Table cells: a pipe or a line break would break the row. */
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const table = (head: string[], rows: string[][]) =>
+  rows.length === 0
+    ? ['_None._']
+    : [
+        `| ${head.join(' | ')} |`,
+        `|${head.map(() => ' --- |').join('')}`,
+        ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+      ];
+
+export function reportMarkdown(r: StatusReport): string {
+  const { period, engagement: e } = r;
+  const lines = [
+    `# Status report: ${cell(e.title)}`,
+    '',
+    `Period ${period.from} to ${period.to} (${period.timeZone}) · engagement ${e.status} · generated ${r.generatedAt}`,
+    '',
+    `## Progress: ${pct(r.progress.overall)}`,
+    '',
+    ...table(
+      ['Deliverable', 'Due', 'Status', 'Progress', 'Forecast', 'Schedule', 'Reasons'],
+      r.progress.deliverables.map((d) => [
+        d.title,
+        d.dueDate,
+        d.status,
+        pct(d.progress),
+        d.forecastDate ?? '—',
+        d.scheduleStatus ?? 'not computed',
+        d.reasons.join('; ') || '—',
+      ]),
+    ),
+    '',
+    `## Blockers (${r.blockers.length})`,
+    '',
+    ...table(
+      ['Task', 'Tracker', 'Title'],
+      r.blockers.map((b) => [
+        b.url ? `[${b.key ?? b.taskId}](${b.url})` : (b.key ?? b.taskId),
+        b.tracker,
+        b.title,
+      ]),
+    ),
+    '',
+    `## Awaiting a decision (${r.awaitingDecision.length})`,
+    '',
+    ...table(
+      ['Deliverable', 'Due'],
+      r.awaitingDecision.map((d) => [d.title, d.dueDate]),
+    ),
+    '',
+    `## Milestones unlocked (${r.milestonesUnlocked.length})`,
+    '',
+    ...table(
+      ['Milestone', 'Unlocked', 'Amount', 'Penalty', 'Bonus', 'Net', 'Status'],
+      r.milestonesUnlocked.map((m) => [
+        m.label,
+        m.unlockedAt,
+        amount(m.amountMinor, e.currency),
+        amount(m.penaltyMinor, e.currency),
+        amount(m.bonusMinor, e.currency),
+        amount(m.netMinor, e.currency),
+        m.status,
+      ]),
+    ),
+    '',
+    `## Decisions (${r.decisions.length})`,
+    '',
+    ...table(
+      ['Deliverable', 'Decision', 'When', 'Note'],
+      r.decisions.map((d) => [
+        d.title,
+        d.override ? `${d.decision} (override)` : d.decision,
+        d.decidedAt,
+        d.note ?? '',
+      ]),
+    ),
+    '',
+  ];
+  return lines.join('\n');
+}
