@@ -40,15 +40,6 @@ async function visibility(service: BenchService, connectionId: string, ackedAt: 
       where i.connection_id = $1 and i.delivery_key like 'e2e-%'`,
     [connectionId],
   );
-  if (process.env.BENCH_DEBUG) {
-    const byTime = rows.toSorted((a, b) => Number(a.received_ms) - Number(b.received_ms));
-    const t0 = Number(byTime[0]?.received_ms);
-    for (let i = 0; i < byTime.length; i += 250) {
-      const r = byTime[i];
-      if (r)
-        console.log(i, round(Number(r.received_ms) - t0), round(Number(r.synced_ms) - Number(r.received_ms)));
-    }
-  }
   const fromAck = rows.flatMap((r) => {
     const ack = ackedAt.get(r.key);
     return ack === undefined ? [] : [Number(r.synced_ms) - ack];
