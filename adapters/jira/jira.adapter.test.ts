@@ -10,6 +10,7 @@ import {
 } from '../../src/core/tracker.ts';
 import { apiTokenContext, GATEWAY, OAUTH, oauthContext } from './fixtures/context.ts';
 import { ownJson, SHARED_JIRA_FIXTURES, sharedBytes, sharedJson } from './fixtures/fixtures.ts';
+import { jiraTracker } from './index.ts';
 import { createJiraAdapter } from './jira.adapter.ts';
 import { DEFAULT_RETRY_AFTER_MS, JiraMisconfigured, JiraRequestRejected } from './jira.errors.ts';
 
@@ -206,6 +207,29 @@ describe('jira OAuth 2.0 connections', () => {
     expect(onTokenRefresh).toHaveBeenCalledWith(
       expect.objectContaining({ refreshToken: 'refresh-token-new' }),
     );
+  });
+
+  it('through the tracker module, hands the rotated pair to the connection as full credentials', async () => {
+    const persisted: unknown[] = [];
+    nock('https://auth.atlassian.com')
+      .post('/oauth/token', (b) => b.grant_type === 'refresh_token')
+      .reply(200, { access_token: 'access-token-2', refresh_token: 'refresh-token-2', expires_in: 3600 });
+    nock(GATEWAY, { reqheaders: { authorization: 'Bearer access-token-old' } })
+      .get('/rest/api/3/myself')
+      .reply(401, {});
+    nock(GATEWAY, { reqheaders: { authorization: 'Bearer access-token-2' } })
+      .get('/rest/api/3/myself')
+      .reply(200, body('api-myself.json'));
+    const adapter = jiraTracker.create({
+      ...oauthContext(),
+      onCredentialsRefreshed: async (c) => {
+        persisted.push(c);
+      },
+    });
+    await adapter.whoAmI();
+    expect(persisted).toEqual([
+      { oauth: { ...OAUTH, accessToken: 'access-token-2', refreshToken: 'refresh-token-2' } },
+    ]);
   });
 
   it('learns the browse-link root from serverInfo when no siteUrl is set', async () => {

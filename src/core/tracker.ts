@@ -154,6 +154,11 @@ export interface AdapterContext<Credentials = unknown, Settings = unknown> {
   readonly webhookSecrets: readonly string[];
   /** The integration user's account id at the tracker, when known: its events are dropped. */
   readonly integrationAccountId: string | null;
+  /**
+   * Called when the tracker rotated the credentials themselves (Jira OAuth issues a new refresh
+   * token on every refresh and invalidates the old one): the connection must store them.
+   */
+  readonly onCredentialsRefreshed?: (credentials: Credentials) => Promise<void>;
 }
 
 /** A tracker as the composition root sees it: how to read its settings and build its adapter. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Actor } from '../core/auth.ts';
+import { type Actor, SYSTEM_ACTOR } from '../core/auth.ts';
 import { type FieldError, NotFound, ValidationFailed } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { Store } from '../core/ports.ts';
@@ -193,6 +193,21 @@ export function createConnectionService(deps: {
         settings: module.settings.parse(c.settings),
         webhookSecrets: currentSecrets(secretsOf(c), now()),
         integrationAccountId: c.integrationAccountId,
+        onCredentialsRefreshed: async (fresh) => {
+          await deps.store.transaction(async (repos) => {
+            await repos.connections.update(c.id, {
+              credentialsEnc: deps.box.seal(JSON.stringify(fresh), c.id),
+            });
+            await repos.audit.append(SYSTEM_ACTOR, {
+              entityType: 'connection',
+              entityId: c.id,
+              action: 'credentials_refreshed_by_tracker',
+              before: null,
+              after: null,
+            });
+          });
+          cache.delete(c.id);
+        },
       });
       const value = { connection: c, adapter };
       cache.set(id, { at: Date.now(), value });
