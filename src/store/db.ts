@@ -49,6 +49,9 @@ function openPostgres(url: string, max: number): Database {
   });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', () => {});
+  // A client checked out (between two statements of a transaction) that loses its server emits
+  // 'error' on itself, not on the pool: without a listener that would crash the process.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     kind: 'postgres',
