@@ -139,6 +139,7 @@ const ROUTES: Route[] = [
   { name: 'GET /v1/engagements/{active}/journal', admits: READ, ok: 200 },
   { name: 'PUT /v1/engagements/{closed}/evaluation', admits: ['pmo'], ok: 200, body: () => scores },
   { name: 'GET /v1/engagements/{closed}/evaluation', admits: ['pmo', 'finance'], ok: 200 },
+  { name: 'GET /v1/engagements/{active}/report', admits: READ, ok: 200 },
 ];
 
 function expected(route: Route, caller: Caller): number {
