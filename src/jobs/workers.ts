@@ -12,8 +12,8 @@ export interface JobObserver {
 
 export interface Workers {
   readonly workers: readonly Worker[];
-  /** Stops taking jobs and waits for the running ones to finish. */
-  close(): Promise<void>;
+  /** Stops taking jobs and waits for the running ones to finish (`force`: does not wait). */
+  close(force?: boolean): Promise<void>;
 }
 
 /**
@@ -73,8 +73,8 @@ export function startWorkers(
   });
   return {
     workers,
-    async close() {
-      await Promise.all(workers.map((w) => w.close()));
+    async close(force = false) {
+      await Promise.all(workers.map((w) => w.close(force)));
       connection.disconnect();
     },
   };

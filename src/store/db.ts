@@ -76,7 +76,10 @@ function openPostgres(url: string, max: number): Database {
     async ping() {
       await db.execute(sql`select 1`);
     },
-    close: () => pool.end(),
+    // A client whose server vanished mid-transaction can stay checked out after an outage; do not
+    // let it hold shutdown forever (the process exits right after this anyway).
+    close: () =>
+      Promise.race([pool.end(), new Promise<void>((resolve) => setTimeout(resolve, 5000).unref())]),
   };
 }
 

@@ -40,13 +40,18 @@ beforeAll(async () => {
   t = await buildTestApp({ env: { DATABASE_URL: viaProxy.toString() } });
   workers = t.container.startWorkers();
 });
+/** Waits for `step` at most `ms`; clean-up after a cut connection must not hang the suite. */
+const bounded = (step: Promise<unknown>, ms: number) =>
+  Promise.race([step.catch(() => {}), new Promise((r) => setTimeout(r, ms))]);
+
 afterAll(async () => {
-  await workers?.close();
+  await bounded(workers?.close() ?? Promise.resolve(), 15_000);
+  await bounded(workers?.close(true) ?? Promise.resolve(), 5_000);
   for (const q of QUEUES) await t?.container.queues.queue(q).obliterate({ force: true });
-  await t?.close();
+  await bounded(t?.close() ?? Promise.resolve(), 15_000);
   await proxy?.stop();
   await db?.drop();
-});
+}, 90_000);
 
 /** Sends each delivery until it is acknowledged, as a tracker retries; returns every status seen. */
 async function sendUntilAcked(ledger: Ledger, deliveries: Delivery[], stopAt: number): Promise<number[]> {
