@@ -65,9 +65,25 @@ export async function buildTestApp(
     },
     async close() {
       await app.close();
+      await dropOwnRedisKeys(container, config.queuePrefix);
       await container.close();
       await db?.drop();
     },
   };
   return result;
+}
+
+/**
+ * Removes every Redis key under this test app's queue prefix (unique to it: `uniq('jt')`), so
+ * schedulers and finished jobs do not outlive the test. Keys of other prefixes are never touched.
+ */
+async function dropOwnRedisKeys(container: Container, prefix: string): Promise<void> {
+  if (!prefix.startsWith('jt')) return;
+  const redis = container.queues.connection;
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+    cursor = next;
+    if (keys.length > 0) await redis.del(...keys);
+  } while (cursor !== '0');
 }
