@@ -17,6 +17,7 @@ import type { Repos, Store } from '../core/ports.ts';
 import type { StoredTask } from '../core/sync-ports.ts';
 import type { DecisionMark } from '../core/tracker.ts';
 import { assertActive, visibleEngagement } from './contract-access.ts';
+import { recordDecision } from './journal.service.ts';
 import { unlockReadyMilestones } from './milestone-unlock.ts';
 
 export interface DecisionView extends Decision {
@@ -126,11 +127,13 @@ export function createDecisionService(deps: {
       after: { ...decision, evidence: { capturedAt: evidence.capturedAt, counts: evidence.counts } },
     });
     await announce(repos, engagement, decision, after.title, after.dueDate);
+    const decidedBy = deciderName(engagement, actor);
+    await recordDecision(repos, actor, engagement, decision, after.title, decidedBy);
     const mark: DecisionMark = {
       decisionId: decision.id,
       decision: decision.decision,
       deliverableTitle: after.title,
-      decidedBy: deciderName(engagement, actor),
+      decidedBy,
       decidedAt: decision.decidedAt,
       note: decision.note,
       criteria: decision.criteria,

@@ -1,4 +1,5 @@
 import type { Actor } from '../core/auth.ts';
+import type { Decision } from '../core/decision.ts';
 import type { ActionItem, Engagement, JournalEntry, JournalKind } from '../core/engagement.ts';
 import type { PageRequest } from '../core/engagement-ports.ts';
 import { newId } from '../core/ids.ts';
@@ -59,6 +60,43 @@ export async function recordKickoff(repos: JournalRepos, actor: Actor, engagemen
     summary: `Kickoff: "${engagement.title}" is active under contract version ${engagement.contractVersion}, from ${engagement.startDate} to ${engagement.endDate}.`,
     decisions: [],
     actionItems: [],
+    author: { keyId: actor.keyId, role: actor.role },
+  });
+}
+
+/**
+ * The `decision` entry a client decision records in the journal, in the decision's transaction: the
+ * written trace of the acceptance review (DOMAIN.md, "decision"), beside the decision row itself.
+ * A rejection's unmet criteria become the provider's action items.
+ */
+export async function recordDecision(
+  repos: JournalRepos,
+  actor: Actor,
+  engagement: Engagement,
+  decision: Decision,
+  deliverableTitle: string,
+  decidedBy: string,
+) {
+  const verb = decision.decision === 'accept' ? 'accepted' : 'rejected';
+  const unmet = decision.criteria.filter((c) => !c.met);
+  const criteria = decision.criteria.map(
+    (c) => `${c.met ? 'Met' : 'Not met'}: ${c.criterion}${c.comment ? ` (${c.comment})` : ''}`,
+  );
+  return append(repos, actor, {
+    id: newId('jnl'),
+    engagementId: engagement.id,
+    kind: 'decision',
+    occurredAt: decision.decidedAt,
+    participants: [decidedBy],
+    summary: `Deliverable "${deliverableTitle}" ${verb}${decision.override ? ' (override)' : ''} by ${decidedBy}${decision.note ? `: ${decision.note}` : '.'}`,
+    decisions: [`${verb[0]?.toUpperCase()}${verb.slice(1)} (decision ${decision.id})`, ...criteria],
+    actionItems:
+      decision.decision === 'reject'
+        ? (unmet.length > 0 ? unmet : [{ criterion: 'Address the rejection note' }]).map((c) => ({
+            description: `Rework "${deliverableTitle}": ${c.criterion}`,
+            owner: engagement.providerContact?.name ?? null,
+          }))
+        : [],
     author: { keyId: actor.keyId, role: actor.role },
   });
 }

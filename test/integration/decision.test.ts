@@ -114,6 +114,20 @@ describe('POST /v1/deliverables/{id}/decision', () => {
       headers: t.admin,
     });
     expect(audit.json().items.map((a: { action: string }) => a.action)).toContain('accept');
+    const journal = await t.app.inject({
+      url: `/v1/engagements/${c.engagementId}/journal?kind=decision`,
+      headers: pmo,
+    });
+    expect(journal.json().items).toEqual([
+      expect.objectContaining({
+        kind: 'decision',
+        occurredAt: d.decidedAt,
+        participants: ['Claire Martin'],
+        decisions: [`Accepted (decision ${d.id})`, ...ALL_MET.map((m) => `Met: ${m.criterion}`)],
+        actionItems: [],
+      }),
+    ]);
+    expect(journal.json().items[0].summary).toMatch(/^Deliverable ".+" accepted by Claire Martin: Fine$/);
 
     // Accepting again: the state machine refuses; nothing more is recorded or pushed.
     const again = await decide(t, c.deliverableId, pmo, { decision: 'accept' });
@@ -143,6 +157,18 @@ describe('POST /v1/deliverables/{id}/decision', () => {
     const milestone = await t.app.inject({ url: `/v1/payment-milestones/${c.milestoneId}`, headers: pmo });
     expect(milestone.json()).toMatchObject({ status: 'locked', netMinor: null, evidence: null });
     expect((await outbox(c)).map((e) => e.type)).toContain('deliverable.rejected');
+    const journal = await t.app.inject({
+      url: `/v1/engagements/${c.engagementId}/journal?kind=decision`,
+      headers: pmo,
+    });
+    expect(journal.json().items).toHaveLength(1);
+    expect(journal.json().items[0]).toMatchObject({
+      decisions: [
+        `Rejected (decision ${res.json().id})`,
+        'Not met: WCAG 2.1 AA audit passed (Contrast fails on buttons)',
+      ],
+      actionItems: [{ description: expect.stringMatching(/^Rework ".+": WCAG 2.1 AA audit passed$/) }],
+    });
     expect(await t.container.store.pushBacks.listByDecision(res.json().id)).toHaveLength(2);
   }, 60_000);
 
