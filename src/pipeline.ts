@@ -4,7 +4,7 @@ import type { Config } from './config.ts';
 import { NotFound } from './core/errors.ts';
 import type { Store } from './core/ports.ts';
 import type { LinkRecord, StoredTask } from './core/sync-ports.ts';
-import { ingestJob, ingestProcessor } from './jobs/ingest.job.ts';
+import { enqueueIngests, ingestProcessor } from './jobs/ingest.job.ts';
 import type { QueueProcessor } from './jobs/job.ts';
 import { pushBackProcessor } from './jobs/pushback.job.ts';
 import type { Queues } from './jobs/queues.ts';
@@ -71,7 +71,7 @@ export function createPipeline(deps: {
   const receiver = createWebhookReceiver({
     connections: deps.connections,
     inbox: store.inbox,
-    enqueueIngest: async (inboxId) => void (await queues.enqueue(ingestJob, { inboxId })),
+    enqueueIngest: (inboxIds) => enqueueIngests(queues, inboxIds),
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
     logger,
   });

@@ -12,7 +12,7 @@ import { listAsanaChanges } from './asana.listing.ts';
 import { toTask } from './asana.mapper.ts';
 import type { AsanaTask } from './asana.payloads.ts';
 import type { AsanaCredentials, AsanaSettings } from './asana.settings.ts';
-import { parseAsanaWebhook, verifyAsanaWebhook } from './asana.webhook.ts';
+import { asanaDeliveryKey, parseAsanaWebhook, verifyAsanaWebhook } from './asana.webhook.ts';
 
 /**
  * What a project webhook delivers (https://developers.asana.com/docs/webhooks-guide, Filtering):
@@ -65,6 +65,7 @@ export function createAsanaAdapter(
     tracker: 'asana',
     verifyWebhook: (req) => verifyAsanaWebhook(req, ctx.webhookSecrets),
     parseWebhook: (req) => parseAsanaWebhook(req, ctx.integrationAccountId),
+    deliveryKey: asanaDeliveryKey,
     async fetchTask(ref) {
       try {
         return map(await client.getTask(ref.externalId));

@@ -129,9 +129,23 @@ function heartbeatKey(req: RawWebhook): string {
   return sha256(`heartbeat\n${req.body.toString('utf8')}\n${req.headers[HOOK_SIGNATURE] ?? ''}`);
 }
 
-export function parseAsanaWebhook(req: RawWebhook, integrationAccountId: string | null): ParsedDelivery {
+/** The events by their keys, and the delivery's key: a hash of its events' keys (or a heartbeat's). */
+function keyedEvents(req: RawWebhook): { keyed: Map<string, AsanaEvent>; deliveryKey: string } {
   const keyed = new Map(readBody(req.body).map((e) => [asanaEventKey(e), e] as const));
   const deliveryKey = keyed.size === 0 ? heartbeatKey(req) : sha256([...keyed.keys()].sort().join('\n'));
+  return { keyed, deliveryKey };
+}
+
+/**
+ * The delivery key alone, for the receiver. Asana deliveries have no id, so the key is derived from
+ * the events (a few small compact events per delivery); an unreadable body is refused up front.
+ */
+export function asanaDeliveryKey(req: RawWebhook): string {
+  return keyedEvents(req).deliveryKey;
+}
+
+export function parseAsanaWebhook(req: RawWebhook, integrationAccountId: string | null): ParsedDelivery {
+  const { keyed, deliveryKey } = keyedEvents(req);
   const events: TrackerEvent[] = [];
   for (const [key, e] of keyed) {
     // Jalon's own comments and tags come back as events; dropping them keeps push-back from looping.

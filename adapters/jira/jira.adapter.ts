@@ -13,7 +13,7 @@ import { pushJiraDecision } from './jira.push.ts';
 import { refreshDynamicWebhooks, registerAdminWebhook, registerDynamicWebhook } from './jira.registration.ts';
 import type { JiraCredentials, JiraSettings } from './jira.settings.ts';
 import { createSiteResolver, processSiteCache, type SiteCache } from './jira.site.ts';
-import { parseJiraWebhook, type VerifyKeys, verifyJiraWebhook } from './jira.webhook.ts';
+import { deliveryKeyOf, parseJiraWebhook, type VerifyKeys, verifyJiraWebhook } from './jira.webhook.ts';
 
 /** The port, plus what only Jira needs: dynamic webhooks expire after 30 days. */
 export interface JiraAdapter extends TrackerAdapter {
@@ -99,6 +99,8 @@ export function createJiraAdapter(ctx: JiraContext, deps: JiraAdapterDeps = {}):
       const config = facts ? mapperConfig(facts, settings) : null;
       return parseJiraWebhook(req, { integrationAccountId: ctx.integrationAccountId, mapper: config });
     },
+    // The X-Atlassian-Webhook-Identifier header, else the body's SHA-256: no JSON parse.
+    deliveryKey: deliveryKeyOf,
     fetchTask: async (ref) => fetchIssue(clients, await mapper(), ref),
     listChanged: (scope: LinkScope, since) =>
       listChangedIssues({ api, pageSize: settings.pageSize, mapper, timeZone, now }, scope, since),

@@ -10,7 +10,7 @@ import { TrelloMember, TrelloWebhook } from './trello.payloads.ts';
 import { fetchCardView } from './trello.reads.ts';
 import { type TrelloCredentials, TrelloSettings } from './trello.settings.ts';
 import { createTrelloTransport, TRELLO_API_ROOT } from './trello.transport.ts';
-import { parseTrelloWebhook, verifyTrelloWebhook } from './trello.webhook.ts';
+import { parseTrelloWebhook, trelloDeliveryKey, verifyTrelloWebhook } from './trello.webhook.ts';
 
 export type TrelloContext = AdapterContext<TrelloCredentials, TrelloSettings>;
 
@@ -84,6 +84,7 @@ export function createTrelloAdapter(
     tracker: 'trello',
     verifyWebhook: (req) => verifyTrelloWebhook(req, ctx.webhookSecrets),
     parseWebhook: (req) => parseTrelloWebhook(req, ctx.integrationAccountId),
+    deliveryKey: trelloDeliveryKey,
     async fetchTask(ref) {
       const view = await fetchCardView(trello, ref.externalId, settings);
       return view === null ? null : toTask(view, settings);

@@ -90,7 +90,7 @@ function readBody(body: Buffer): unknown {
  * One delivery is one action: its id is the delivery key and stays the same when Trello retries.
  * Actions by the integration account (Jalon's own comments, labels and moves) are dropped.
  */
-export function parseTrelloWebhook(req: RawWebhook, integrationAccountId: string | null): ParsedDelivery {
+function readAction(req: RawWebhook): TrelloAction {
   const parsed = TrelloWebhookBody.safeParse(readBody(req.body));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -99,7 +99,19 @@ export function parseTrelloWebhook(req: RawWebhook, integrationAccountId: string
       `${issue?.path.join('.') ?? 'body'}: ${issue?.message ?? 'invalid'}`,
     );
   }
-  const { action } = parsed.data;
+  return parsed.data.action;
+}
+
+/**
+ * The delivery key alone (the action id), for the receiver. A Trello delivery is one small action,
+ * so reading it costs little; an unreadable one is refused up front, as parsing it would be.
+ */
+export function trelloDeliveryKey(req: RawWebhook): string {
+  return readAction(req).id;
+}
+
+export function parseTrelloWebhook(req: RawWebhook, integrationAccountId: string | null): ParsedDelivery {
+  const action = readAction(req);
   const ours = integrationAccountId !== null && action.idMemberCreator === integrationAccountId;
   const event = ours ? null : toEvent(action);
   return { deliveryKey: action.id, events: event ? [event] : [] };

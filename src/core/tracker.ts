@@ -86,6 +86,12 @@ export interface TrackerAdapter {
   verifyWebhook(req: RawWebhook): WebhookVerdict;
   /** Vendor JSON → what changed. Throws MalformedWebhook on a body it cannot read. */
   parseWebhook(req: RawWebhook): ParsedDelivery;
+  /**
+   * The delivery key `parseWebhook` would give, read as cheaply as the tracker allows (a header, a
+   * hash of the bytes) so a verified delivery is stored without being parsed; the ingest worker
+   * parses it. Throws MalformedWebhook when the key itself cannot be read from the body.
+   */
+  deliveryKey(req: RawWebhook): string;
   /** The full current item; null when it is gone at the tracker. */
   fetchTask(ref: TaskRef): Promise<Task | null>;
   /** Every task of the scope changed since the cursor (all of them when null), page by page. */

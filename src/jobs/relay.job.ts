@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { InboxStore, PushBackStore } from '../core/sync-ports.ts';
-import { ingestJob } from './ingest.job.ts';
+import { enqueueIngests } from './ingest.job.ts';
 import type { JobDefinition, QueueProcessor } from './job.ts';
 import { pushBackJob } from './pushback.job.ts';
 import type { Queues } from './queues.ts';
@@ -22,7 +22,7 @@ export const RELAY_EVERY_MS = 15_000;
 export function relayProcessor(deps: {
   inbox: Pick<InboxStore, 'pending'>;
   pushBacks?: Pick<PushBackStore, 'pending'>;
-  queues: Pick<Queues, 'enqueue'>;
+  queues: Pick<Queues, 'enqueue' | 'queue'>;
   graceMs?: number;
 }): QueueProcessor {
   return {
@@ -32,7 +32,11 @@ export function relayProcessor(deps: {
       let requeued = 0;
       for (;;) {
         const rows = await deps.inbox.pending(new Date(Date.now() - (deps.graceMs ?? 10_000)), 500);
-        for (const row of rows) await deps.queues.enqueue(ingestJob, { inboxId: row.id });
+        // One addBulk per page of rows; each job's jobId keeps a row already queued a no-op.
+        await enqueueIngests(
+          deps.queues,
+          rows.map((r) => r.id),
+        );
         requeued += rows.length;
         if (rows.length < 500 || requeued >= 10_000) break;
       }

@@ -33,14 +33,28 @@ const KEPT_HEADERS = [
 export function createWebhookReceiver(deps: {
   connections: Pick<ConnectionService, 'adapterFor' | 'storeHandshakeSecret' | 'noteHealth'>;
   inbox: Pick<InboxStore, 'recordMany'>;
-  /** Called after the delivery is stored (the relay covers a failure here). */
-  enqueueIngest: (inboxId: number) => Promise<void>;
+  /**
+   * Called once per stored batch with the ids it inserted (one Redis round trip for the batch);
+   * not awaited by the acknowledgement, and the relay covers a failure here.
+   */
+  enqueueIngest: (inboxIds: readonly number[]) => Promise<void>;
   metrics?: WebhookMetrics;
   logger: Logger;
 }): WebhookReceiver {
-  const batcher = createGroupCommit<InboxDelivery, { id: number; inserted: boolean }>((items) =>
-    deps.inbox.recordMany(items),
-  );
+  const batcher = createGroupCommit<InboxDelivery, { id: number; inserted: boolean }>(async (items) => {
+    const stored = await deps.inbox.recordMany(items);
+    const fresh = stored.filter((r) => r.inserted).map((r) => r.id);
+    if (fresh.length > 0) {
+      deps.enqueueIngest(fresh).catch((err: unknown) => {
+        // Stored but not queued (Redis down): the relay will pick them up.
+        deps.logger.warn(
+          { inboxIds: fresh.length, code: err instanceof JalonError ? err.code : 'error' },
+          'ingest not queued',
+        );
+      });
+    }
+    return stored;
+  });
   const count = (tracker: Tracker, result: string) => deps.metrics?.webhook(tracker, result);
   const noteDelivery = latestOnly((connectionId, at) =>
     deps.connections.noteHealth(connectionId, { lastDeliveryAt: at }),
@@ -64,22 +78,17 @@ export function createWebhookReceiver(deps: {
         count(tracker, 'handshake');
         return { kind: 'handshake', headers: verdict.responseHeaders };
       }
-      const { deliveryKey } = found.adapter.parseWebhook(raw);
-      const headers = Object.fromEntries(
-        KEPT_HEADERS.flatMap((h) => (raw.headers[h] ? [[h, raw.headers[h] as string]] : [])),
-      );
+      // The key only (a header or a hash for Jira): the body is parsed once, by the ingest worker,
+      // which fails a stored delivery it cannot read with a malformed_webhook error.
+      const deliveryKey = found.adapter.deliveryKey(raw);
+      const headers: Record<string, string> = {};
+      for (const h of KEPT_HEADERS) {
+        const value = raw.headers[h];
+        if (value) headers[h] = value;
+      }
       const { id, inserted } = await batcher.submit({ connectionId, deliveryKey, headers, body: raw.body });
       count(tracker, inserted ? 'stored' : 'duplicate');
-      if (inserted) {
-        deps.enqueueIngest(id).catch((err: unknown) => {
-          // Stored but not queued (Redis down): the relay will pick it up.
-          deps.logger.warn(
-            { inboxId: id, code: err instanceof JalonError ? err.code : 'error' },
-            'ingest not queued',
-          );
-        });
-        noteDelivery(connectionId, raw.receivedAt);
-      }
+      if (inserted) noteDelivery(connectionId, raw.receivedAt);
       return { kind: 'stored', inboxId: id, duplicate: !inserted };
     },
   };

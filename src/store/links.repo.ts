@@ -1,6 +1,7 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
-import type { LinkStore } from '../core/sync-ports.ts';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { LinkRecord, LinkStore } from '../core/sync-ports.ts';
 import type { LinkScope } from '../core/task.ts';
+import { createGroupCommit } from '../services/group-commit.ts';
 import type { Db } from './db.ts';
 import { links } from './links.schema.ts';
 
@@ -17,6 +18,16 @@ export function scopeIdOf(scope: LinkScope): string | null {
 }
 
 export function createLinkRepo(db: Db): LinkStore {
+  // Concurrent ingest jobs ask which engagements a connection's tasks belong to: they share one
+  // `SELECT … IN` per batch instead of one round trip each. Not cached: links are created by API
+  // processes and read by worker processes, and a stale answer would skip a new link's recompute.
+  const linksOf = createGroupCommit<string, LinkRecord[]>(async (connectionIds) => {
+    const rows = await db
+      .select()
+      .from(links)
+      .where(inArray(links.connectionId, [...new Set(connectionIds)]));
+    return connectionIds.map((id) => rows.filter((l) => l.connectionId === id));
+  });
   return {
     async insert(record) {
       const [row] = await db.insert(links).values(record).returning();
@@ -47,7 +58,7 @@ export function createLinkRepo(db: Db): LinkStore {
       db.select().from(links).where(eq(links.connectionId, connectionId)).orderBy(asc(links.id)),
     all: () => db.select().from(links).orderBy(asc(links.id)),
     async engagementsFor(connectionId, scopeIds) {
-      const rows = await db.select().from(links).where(eq(links.connectionId, connectionId));
+      const rows = await linksOf.submit(connectionId);
       const wanted = new Set(scopeIds);
       // A JQL link has no scope id: every task of its connection may belong to it.
       return [

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, gt, inArray, lte, sql } from 'drizzle-orm';
 import { newId } from '../core/ids.ts';
 import type { StoredTask, TaskStore } from '../core/sync-ports.ts';
 import type { Task } from '../core/task.ts';
@@ -62,6 +62,18 @@ export function toStoredTask(r: Row): StoredTask {
   };
 }
 
+const TASK_COLUMNS = Object.entries(getTableColumns(tasks));
+
+/** A `tasks` row as the driver returns it from raw SQL (column names), mapped as drizzle maps it. */
+function rowFromDriver(raw: Record<string, unknown>): Row {
+  const row: Record<string, unknown> = {};
+  for (const [field, column] of TASK_COLUMNS) {
+    const value = raw[column.name];
+    row[field] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as Row;
+}
+
 export function createTaskRepo(db: Db): TaskStore {
   /** Every effective change leaves a history row (throughput and forecasts read them). */
   const recordChange = async (tx: Db, row: Row) => {
@@ -78,11 +90,15 @@ export function createTaskRepo(db: Db): TaskStore {
       .onConflictDoNothing();
   };
 
-  /** Newest wins: an older or equal snapshot (a redelivery, an out-of-order delivery) is a no-op. */
+  /**
+   * Newest wins: an older or equal snapshot (a redelivery, an out-of-order delivery) is a no-op.
+   * The task and its history row are written by one statement (a data-modifying CTE), atomic on
+   * its own: one round trip instead of BEGIN, upsert, history insert, COMMIT.
+   */
   const upsertOne = async (tx: Db, connectionId: string, task: Task): Promise<StoredTask | null> => {
     const values = columnsOf(connectionId, task);
     const { connectionId: _c, externalId: _e, tracker: _t, ...changing } = values;
-    const [row] = await tx
+    const upsert = tx
       .insert(tasks)
       .values({ id: newId('tsk'), ...values })
       .onConflictDoUpdate({
@@ -91,14 +107,20 @@ export function createTaskRepo(db: Db): TaskStore {
         setWhere: sql`${tasks.updatedAtTracker} < excluded.updated_at_tracker`,
       })
       .returning();
-    if (!row) return null;
-    await recordChange(tx, row);
-    return toStoredTask(row);
+    const result = await tx.execute(sql`
+      with up as (${upsert.getSQL()}),
+      history as (
+        insert into task_changes (task_id, revision, status_category, deleted, cancelled, updated_at_tracker)
+        select id, revision, status_category, deleted, cancelled, updated_at_tracker from up
+        on conflict do nothing
+      )
+      select * from up`);
+    const [raw] = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+    return raw ? toStoredTask(rowFromDriver(raw)) : null;
   };
 
   return {
-    upsertIfNewer: (connectionId, task) =>
-      db.transaction((tx) => upsertOne(tx as unknown as Db, connectionId, task)),
+    upsertIfNewer: (connectionId, task) => upsertOne(db, connectionId, task),
 
     async upsertManyIfNewer(connectionId, snapshots) {
       // One transaction (one commit) for a whole page of a sync instead of one per task.

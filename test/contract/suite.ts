@@ -95,6 +95,8 @@ export function runContractSuite(h: ContractHarness): void {
           const again = adapter.parseWebhook(f.request());
           expect(again.deliveryKey).toBe(first.deliveryKey);
           expect(first.deliveryKey.length).toBeGreaterThan(0);
+          // The receiver stores under the cheap key: it must be the key parsing gives.
+          expect(adapter.deliveryKey(f.request())).toBe(first.deliveryKey);
           f.check(first);
         });
       }

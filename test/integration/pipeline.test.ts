@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workers } from '../../src/jobs/workers.ts';
 import { buildTestApp, type TestApp } from '../support/app.ts';
@@ -123,6 +123,36 @@ describe('webhook receiver', () => {
     );
     const task = await until(() => t.container.store.tasks.get(connectionId, '10003'));
     expect(task.key).toBe('PAY-13');
+  });
+
+  it('stores a signed delivery it cannot read, and the worker fails it with a clear reason', async () => {
+    // The receiver reads only the delivery key (Jira: the identifier header) and parses nothing:
+    // a signed body that is not a Jira event is stored, then failed by the ingest worker.
+    const key = randomUUID();
+    for (const body of ['{not json', '{"issue":{}}']) {
+      const d = jiraDelivery(
+        { id: '10004', key: 'PAY-14', category: 'todo', updated: new Date() },
+        JIRA_SECRET,
+        `${key}-${body.length}`,
+      );
+      const mac = createHmac('sha256', JIRA_SECRET).update(body).digest('hex');
+      const res = await send({
+        body: Buffer.from(body),
+        headers: { ...d.headers, 'x-hub-signature': `sha256=${mac}` },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const row = await until(async () => {
+        const [r] = await t.container.database.rawTransaction((tx) =>
+          tx.query<{ status: string; last_error: string | null }>(
+            'select status, last_error from webhook_inbox where delivery_key = $1',
+            [`${key}-${body.length}`],
+          ),
+        );
+        return r?.status === 'failed' ? r : null;
+      });
+      expect(row.last_error).toMatch(/^malformed_webhook: jira webhook body cannot be read/);
+    }
+    expect(await t.container.store.tasks.get(connectionId, '10004')).toBeNull();
   });
 
   it('checks every stored delivery landed exactly once under a burst', async () => {
