@@ -254,23 +254,43 @@ export function validateAmendment(amendment: Amendment, path = 'body.changes'): 
   return check;
 }
 
+/** The milestone terms a settlement is computed from: changing any of them moves its money. */
+const MONEY_TERMS = [
+  'amountMinor',
+  'requiredDeliverableIds',
+  'notBefore',
+  'retentionBps',
+  'latePenalty',
+  'earlyBonus',
+] as const;
+
+export interface TouchedMilestone {
+  readonly id: string;
+  readonly status: 'unlocked' | 'invoiced' | 'paid';
+}
+
 /**
- * The milestones past `locked` whose money the changes would alter: modified or removed themselves,
- * or one of their required deliverables removed or given a new due date (lateness moves).
+ * The milestones past `locked` whose money the changes would alter: removed, or modified in a term
+ * their settlement depends on (a new label moves no money), or one of their required deliverables
+ * removed or given a new due date (lateness moves). In contract order, each once.
  */
-export function unlockedMilestonesTouched(state: ContractState, changes: readonly ChangeOp[]): string[] {
-  const touched = new Set<string>();
+export function unlockedMilestonesTouched(
+  state: ContractState,
+  changes: readonly ChangeOp[],
+): TouchedMilestone[] {
+  const touched: TouchedMilestone[] = [];
   for (const m of state.milestones) {
     if (m.status === 'locked') continue;
-    for (const change of changes) {
-      const direct =
-        (change.op === 'modify_milestone' || change.op === 'remove_milestone') && change.milestoneId === m.id;
-      const viaDeliverable =
-        (change.op === 'remove_deliverable' ||
-          (change.op === 'modify_deliverable' && change.set.dueDate !== undefined)) &&
-        m.requiredDeliverableIds.includes(change.deliverableId);
-      if (direct || viaDeliverable) touched.add(m.id);
-    }
+    const hit = changes.some((change) => {
+      if (change.op === 'remove_milestone') return change.milestoneId === m.id;
+      if (change.op === 'modify_milestone')
+        return change.milestoneId === m.id && MONEY_TERMS.some((k) => change.set[k] !== undefined);
+      const movesLateness =
+        change.op === 'remove_deliverable' ||
+        (change.op === 'modify_deliverable' && change.set.dueDate !== undefined);
+      return movesLateness && m.requiredDeliverableIds.includes(change.deliverableId);
+    });
+    if (hit) touched.push({ id: m.id, status: m.status });
   }
-  return [...touched];
+  return touched;
 }

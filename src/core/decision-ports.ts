@@ -59,6 +59,11 @@ export interface PaymentStore {
     id: string,
     unlock: { settlement: Settlement; evidence: UnlockEvidence; at: Date },
   ): Promise<PaymentMilestone | null>;
+  /** An unlocked milestone's settlement computed again (unlock time kept); null when not unlocked. */
+  resettle(
+    id: string,
+    unlock: { settlement: Settlement; evidence: UnlockEvidence },
+  ): Promise<PaymentMilestone | null>;
   invoice(id: string, invoiceRef: string, at: Date): Promise<PaymentMilestone>;
   pay(id: string, paymentRef: string, at: Date): Promise<PaymentMilestone>;
   /**

@@ -8,6 +8,7 @@ export const EventType = z.enum([
   'deliverable.at_risk',
   'deliverable.late',
   'milestone.unlocked',
+  'milestone.resettled',
   'milestone.invoiced',
   'milestone.paid',
   'change_request.approved',

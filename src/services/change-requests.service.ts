@@ -14,14 +14,17 @@ import type { Repos, Store } from '../core/ports.ts';
 import { changeRequestApproved } from './change-request-events.ts';
 import { assertActive, readContract, stateOf, visibleEngagement } from './contract-access.ts';
 import { writeAmendment } from './contract-amend.ts';
-import { unlockReadyMilestones } from './milestone-unlock.ts';
+import { resettleMilestones, unlockReadyMilestones } from './milestone-unlock.ts';
 
 export interface NewChangeRequestInput {
   readonly title: string;
   readonly rationale: string;
   readonly changes: ChangeOp[];
   readonly impact: ChangeImpact;
-  /** Must be true for a request that changes the money of an unlocked, invoiced or paid milestone. */
+  /**
+   * Must be true for a request that changes the money of an unlocked milestone (which is then
+   * settled again on approval); the money of an invoiced or paid milestone never changes.
+   */
   readonly affectsUnlockedMilestones?: boolean | undefined;
 }
 
@@ -80,13 +83,21 @@ function prepare(
     'The change request would leave the contract invalid',
   );
   const touched = unlockedMilestonesTouched(state, changes);
-  if (touched.length > 0 && !affectsUnlocked)
+  const billed = touched.filter((m) => m.status !== 'unlocked').map((m) => m.id);
+  if (billed.length > 0)
+    throw new Conflict(
+      'milestone_invoiced',
+      `The changes would alter the money of milestones already invoiced or paid (${billed.join(', ')}); settle a difference with a new milestone instead`,
+      { milestoneIds: billed },
+    );
+  const ids = touched.map((m) => m.id);
+  if (ids.length > 0 && !affectsUnlocked)
     throw new Conflict(
       'affects_unlocked_milestones',
-      `The changes alter milestones already past locked (${touched.join(', ')}); set affectsUnlockedMilestones: true to propose them anyway`,
-      { milestoneIds: touched },
+      `The changes alter milestones already past locked (${ids.join(', ')}); set affectsUnlockedMilestones: true to propose them anyway`,
+      { milestoneIds: ids },
     );
-  return { amendment, warnings: [...warnings] };
+  return { amendment, warnings: [...warnings], touched: ids };
 }
 
 type Deps = {
@@ -185,16 +196,29 @@ export function createChangeRequestService({ store }: Deps): ChangeRequestServic
         const engagement = await visibleEngagement(repos, actor, request.engagementId);
         assertActive(engagement, `approve change request ${id}`);
         const contract = await readContract(repos, engagement);
-        const { amendment } = prepare(
+        const { amendment, touched } = prepare(
           contract,
           request.changes,
           request.affectsUnlockedMilestones,
           'changes',
         );
+        // Unlocked milestones whose money the request changes (it said so) are settled again.
+        const settled = await Promise.all(
+          touched.map((m) => repos.payments.findById(m, { forUpdate: true })),
+        );
         const amended = await writeAmendment(repos, actor, contract, amendment, id);
         await repos.outbox.append(changeRequestApproved(request, amended, amendment));
+        const now = new Date();
+        await resettleMilestones(
+          repos,
+          actor,
+          amended,
+          settled.filter((m) => m !== null),
+          id,
+          now,
+        );
         // The amendment may have made a milestone's last condition true (a requirement removed).
-        await unlockReadyMilestones(repos, amended, new Date());
+        await unlockReadyMilestones(repos, amended, now);
         return { ...decision(actor, note), appliedVersion: amended.contractVersion };
       }),
   };

@@ -1,8 +1,9 @@
 import type { Logger } from 'pino';
-import { SYSTEM_ACTOR } from '../core/auth.ts';
+import { type Actor, SYSTEM_ACTOR } from '../core/auth.ts';
 import { formatDate } from '../core/dates.ts';
 import type { PaymentMilestone } from '../core/decision-ports.ts';
 import type { Engagement, Milestone } from '../core/engagement.ts';
+import { Conflict } from '../core/errors.ts';
 import type { Repos, Store } from '../core/ports.ts';
 import { unlockOf } from '../core/unlock.ts';
 
@@ -57,22 +58,106 @@ async function record(
     subjectId: after.id,
     engagementId: engagement.id,
     providerId: engagement.providerId,
-    data: {
-      milestoneId: after.id,
-      label: after.label,
-      currency: after.currency,
-      amountMinor: after.amountMinor,
-      bonusMinor: after.bonusMinor,
-      penaltyMinor: after.penaltyMinor,
-      retentionMinor: after.retentionMinor,
-      netMinor: after.netMinor,
-      daysLate: after.daysLate,
-      daysEarly: after.daysEarly,
-      unlockedAt: after.unlockedAt,
-      evidence: after.evidence,
-    },
+    data: settlementData(after),
     dedupeKey: `milestone.unlocked:${after.id}`,
   });
+}
+
+/**
+ * Settles again the unlocked milestones an approved change request altered (it said it would:
+ * `affectsUnlockedMilestones`): the settlement is recomputed from the amended terms and due dates
+ * with the original acceptances, keeping the unlock time; audited with before and after and
+ * announced as `milestone.resettled`. A change that would make an unlocked milestone's conditions
+ * false again (a new required deliverable not yet accepted, `notBefore` moved ahead) is refused:
+ * an unlock is never undone. Runs in the approval's transaction; removed milestones are skipped.
+ */
+export async function resettleMilestones(
+  repos: UnlockRepos,
+  actor: Actor,
+  engagement: Engagement,
+  /** The milestones' rows as they stood before the amendment was written. */
+  previous: readonly PaymentMilestone[],
+  changeRequestId: string,
+  now: Date,
+): Promise<PaymentMilestone[]> {
+  const ids = previous.filter((p) => p.status === 'unlocked').map((p) => p.id);
+  if (ids.length === 0) return [];
+  const current = (await repos.milestones.listByEngagement(engagement.id, { status: 'unlocked' })).filter(
+    (m) => ids.includes(m.id),
+  );
+  if (current.length === 0) return [];
+  const deliverables = await repos.deliverables.listByEngagement(engagement.id);
+  const acceptances = await repos.decisions.acceptances([
+    ...new Set(current.flatMap((m) => m.requiredDeliverableIds)),
+  ]);
+  const out: PaymentMilestone[] = [];
+  for (const milestone of current) {
+    const before = previous.find((p) => p.id === milestone.id);
+    if (!before) continue;
+    const unlock = unlockOf(
+      { ...milestone, status: 'locked' },
+      deliverables,
+      acceptances,
+      engagement.timeZone,
+      now,
+    );
+    if (!unlock)
+      throw new Conflict(
+        'milestone_would_relock',
+        `Payment milestone ${milestone.id} is unlocked; the changes would make its conditions unmet again (a required deliverable not accepted, or notBefore ahead). Add a new milestone instead`,
+        { milestoneIds: [milestone.id] },
+      );
+    const after = await repos.payments.resettle(milestone.id, unlock);
+    if (!after) continue;
+    await repos.audit.append(actor, {
+      entityType: 'payment_milestone',
+      entityId: after.id,
+      action: 'resettle',
+      before,
+      after,
+    });
+    await repos.outbox.append({
+      type: 'milestone.resettled',
+      subjectType: 'milestone',
+      subjectId: after.id,
+      engagementId: engagement.id,
+      providerId: engagement.providerId,
+      data: {
+        ...settlementData(after),
+        changeRequestId,
+        previous: {
+          amountMinor: before.amountMinor,
+          bonusMinor: before.bonusMinor,
+          penaltyMinor: before.penaltyMinor,
+          retentionMinor: before.retentionMinor,
+          netMinor: before.netMinor,
+          daysLate: before.daysLate,
+          daysEarly: before.daysEarly,
+        },
+      },
+      dedupeKey: `milestone.resettled:${after.id}:${changeRequestId}`,
+    });
+    out.push(after);
+  }
+  return out;
+}
+
+/** What `milestone.unlocked` and `milestone.resettled` tell a finance tool about the money. */
+function settlementData(m: PaymentMilestone) {
+  return {
+    milestoneId: m.id,
+    label: m.label,
+    currency: m.currency,
+    amountMinor: m.amountMinor,
+    bonusMinor: m.bonusMinor,
+    penaltyMinor: m.penaltyMinor,
+    retentionMinor: m.retentionMinor,
+    netMinor: m.netMinor,
+    daysLate: m.daysLate,
+    daysEarly: m.daysEarly,
+    unlockedAt: m.unlockedAt,
+    evidence: m.evidence,
+  };
 }
 
 export interface UnlockCheck {

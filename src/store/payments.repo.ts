@@ -61,6 +61,16 @@ export function createPaymentRepo(db: Db): PaymentStore {
         daysEarly: settlement.daysEarly,
         unlockEvidence: evidence,
       }),
+    resettle: (id, { settlement, evidence }) =>
+      move(id, 'unlocked', {
+        bonusMinor: settlement.bonusMinor,
+        penaltyMinor: settlement.penaltyMinor,
+        retentionMinor: settlement.retentionMinor,
+        netMinor: settlement.netMinor,
+        daysLate: settlement.daysLate,
+        daysEarly: settlement.daysEarly,
+        unlockEvidence: evidence,
+      }),
     async invoice(id, invoiceRef, at) {
       const row = await move(id, 'unlocked', { status: 'invoiced', invoiceRef, invoicedAt: at });
       if (!row) throw new Error(`payment milestone ${id} was not unlocked`);

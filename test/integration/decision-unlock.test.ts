@@ -227,3 +227,123 @@ describe('payment milestones unlock in the decision that completes them', () => 
     });
   }, 60_000);
 });
+
+describe('a change request on an unlocked milestone', () => {
+  const approve = async (engagementId: string, changes: unknown[]) => {
+    const api = contractApi(t);
+    const id = await api.changeRequest(engagementId, t.admin, changes, { affectsUnlockedMilestones: true });
+    await api.expectStatus(api.call('POST', `/v1/change-requests/${id}/submit`, t.admin), 200);
+    return { id, res: await api.call('POST', `/v1/change-requests/${id}/approve`, t.admin, {}) };
+  };
+  const version = async (engagementId: string) =>
+    (await t.app.inject({ url: `/v1/engagements/${engagementId}`, headers: t.admin })).json().contractVersion;
+
+  it('settles it again when the request says so: new due date and amount, unlock time kept, audited, announced', async () => {
+    const c = await decisionContract(t, { keys: (p) => [`${p}-1`], dueOffset: -3 });
+    await sendJira(t, c, [{ id: '1', key: `${c.project}-1`, category: 'done' }]);
+    await untilStatus(t, c.deliverableId, 'ready_for_review');
+    const decided = await decide(t, c.deliverableId, pmo, { decision: 'accept', criteria: ALL_MET });
+    expect(decided.statusCode, decided.body).toBe(201);
+    const unlocked = await payment(c.milestoneId);
+    expect(unlocked).toMatchObject({ daysLate: 1, penaltyMinor: 30_000, netMinor: 5_670_000 });
+
+    // The due date moves to the acceptance day and the amount to 7 000 000: no penalty any more,
+    // retention 5 % of the new amount.
+    const { id, res } = await approve(c.engagementId, [
+      {
+        op: 'modify_deliverable',
+        deliverableId: c.deliverableId,
+        set: { dueDate: civilDay(0, 'Europe/Paris') },
+      },
+      { op: 'modify_milestone', milestoneId: c.milestoneId, set: { amountMinor: 7_000_000 } },
+    ]);
+    expect(res.statusCode, res.body).toBe(200);
+    const after = await payment(c.milestoneId);
+    expect(after).toMatchObject({
+      status: 'unlocked',
+      amountMinor: 7_000_000,
+      daysLate: 0,
+      penaltyMinor: 0,
+      retentionMinor: 350_000,
+      netMinor: 6_650_000,
+      unlockedAt: unlocked.unlockedAt,
+    });
+    expect(after.evidence).toMatchObject({
+      lateness: 0,
+      deliverables: [{ dueDate: civilDay(0, 'Europe/Paris') }],
+    });
+    const audit = await t.app.inject({
+      url: `/v1/audit?entityType=payment_milestone&entityId=${c.milestoneId}`,
+      headers: t.admin,
+    });
+    const resettle = audit.json().items.find((a: { action: string }) => a.action === 'resettle');
+    expect(resettle.actorKeyId).not.toBe('system');
+    expect(resettle.before).toMatchObject({ netMinor: 5_670_000 });
+    expect(resettle.after).toMatchObject({ netMinor: 6_650_000 });
+    const events = await rawQuery<{ type: string; data: Record<string, unknown> }>(
+      t,
+      `select type, data from outbox_events where subject_id = $1 and type = 'milestone.resettled'`,
+      [c.milestoneId],
+    );
+    expect(events).toEqual([
+      {
+        type: 'milestone.resettled',
+        data: expect.objectContaining({
+          changeRequestId: id,
+          netMinor: 6_650_000,
+          previous: expect.objectContaining({
+            amountMinor: 6_000_000,
+            netMinor: 5_670_000,
+            penaltyMinor: 30_000,
+          }),
+        }),
+      },
+    ]);
+  }, 60_000);
+
+  it('refuses a change that would lock it again, and any change to the money of an invoiced one', async () => {
+    const api = contractApi(t);
+    const c = await decisionContract(t, { keys: (p) => [`${p}-1`], dueOffset: -3 });
+    await sendJira(t, c, [{ id: '1', key: `${c.project}-1`, category: 'done' }]);
+    await untilStatus(t, c.deliverableId, 'ready_for_review');
+    expect(
+      (await decide(t, c.deliverableId, pmo, { decision: 'accept', criteria: ALL_MET })).statusCode,
+    ).toBe(201);
+    const before = await payment(c.milestoneId);
+    const v = await version(c.engagementId);
+    const { res } = await approve(c.engagementId, [
+      {
+        op: 'modify_milestone',
+        milestoneId: c.milestoneId,
+        set: { notBefore: civilDay(30, 'Europe/Paris') },
+      },
+    ]);
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'milestone_would_relock', milestoneIds: [c.milestoneId] });
+    expect(await payment(c.milestoneId)).toEqual(before);
+    expect(await version(c.engagementId)).toBe(v);
+
+    const finance = await t.keyFor('finance');
+    const invoiced = await t.app.inject({
+      method: 'POST',
+      url: `/v1/payment-milestones/${c.milestoneId}/invoice`,
+      headers: { ...finance, 'idempotency-key': `inv-${c.milestoneId}` },
+      payload: { invoiceRef: 'INV-1' },
+    });
+    expect(invoiced.statusCode, invoiced.body).toBe(200);
+    const refused = await api.call('POST', `/v1/engagements/${c.engagementId}/change-requests`, t.admin, {
+      title: 'x',
+      rationale: 'y',
+      changes: [{ op: 'modify_milestone', milestoneId: c.milestoneId, set: { amountMinor: 1_000 } }],
+      impact: { costMinor: 0, scheduleDays: 0 },
+      affectsUnlockedMilestones: true,
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'milestone_invoiced', milestoneIds: [c.milestoneId] });
+    // A new label moves no money: allowed without the flag.
+    const renamed = await api.changeRequest(c.engagementId, t.admin, [
+      { op: 'modify_milestone', milestoneId: c.milestoneId, set: { label: 'Renamed' } },
+    ]);
+    expect(renamed).toMatch(/^chg_/);
+  }, 60_000);
+});

@@ -200,9 +200,8 @@ describe('validation lists each bad field and changes nothing', () => {
       [{ op: 'modify_milestone', milestoneId: c.milestoneId, set: { amountMinor: 5_000_000 } }],
       { affectsUnlockedMilestones: true },
     );
-    await api.expectStatus(post(`/v1/change-requests/${explicit}/submit`), 200);
-    await api.expectStatus(post(`/v1/change-requests/${explicit}/approve`), 200);
-    expect((await get(`/v1/milestones/${c.milestoneId}`)).amountMinor).toBe(5_000_000);
+    expect(explicit).toMatch(/^chg_/);
+    // Approving it settles the milestone again: test/integration/decision-unlock.test.ts.
   });
 
   it('evaluates closed engagements only, with scores from 1 to 5; journal kinds are checked', async () => {

@@ -214,11 +214,20 @@ describe('validateAmendment', () => {
 
 describe('unlockedMilestonesTouched', () => {
   it('names milestones past locked whose money would move, and only those', () => {
-    const touched = (changes: ChangeOp[]) => unlockedMilestonesTouched(state, changes);
+    const touched = (changes: ChangeOp[]) => unlockedMilestonesTouched(state, changes).map((m) => m.id);
     expect(touched([{ op: 'modify_milestone', milestoneId: 'pms_a', set: { amountMinor: 1 } }])).toEqual([]);
-    expect(touched([{ op: 'modify_milestone', milestoneId: 'pms_b', set: { label: 'B2' } }])).toEqual([
-      'pms_b',
-    ]);
+    expect(touched([{ op: 'modify_milestone', milestoneId: 'pms_b', set: { label: 'B2' } }])).toEqual([]);
+    for (const set of [
+      { amountMinor: 1 },
+      { retentionBps: 0 },
+      { notBefore: '2027-09-01' },
+      { latePenalty: null },
+      { earlyBonus: null },
+      { requiredDeliverableIds: ['dlv_a'] },
+    ])
+      expect(touched([{ op: 'modify_milestone', milestoneId: 'pms_b', set }]), JSON.stringify(set)).toEqual([
+        'pms_b',
+      ]);
     expect(touched([{ op: 'remove_milestone', milestoneId: 'pms_b' }])).toEqual(['pms_b']);
     expect(
       touched([{ op: 'modify_deliverable', deliverableId: 'dlv_b', set: { dueDate: '2027-05-01' } }]),
@@ -226,5 +235,14 @@ describe('unlockedMilestonesTouched', () => {
     expect(touched([{ op: 'modify_deliverable', deliverableId: 'dlv_b', set: { title: 'B2' } }])).toEqual([]);
     expect(touched([{ op: 'remove_deliverable', deliverableId: 'dlv_b' }])).toEqual(['pms_b']);
     expect(touched([{ op: 'modify_terms', set: { contractValueMinor: 1 } }])).toEqual([]);
+  });
+
+  it('names each milestone once, with its status', () => {
+    expect(
+      unlockedMilestonesTouched(state, [
+        { op: 'modify_milestone', milestoneId: 'pms_b', set: { amountMinor: 1 } },
+        { op: 'remove_deliverable', deliverableId: 'dlv_b' },
+      ]),
+    ).toEqual([{ id: 'pms_b', status: state.milestones[1]?.status }]);
   });
 });
