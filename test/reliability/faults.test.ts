@@ -1,13 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workers } from '../../src/jobs/workers.ts';
 import { buildTestApp, type TestApp } from '../support/app.ts';
+import { untilStatus } from '../support/decisions.ts';
 import { JIRA_SECRET } from '../support/jira-deliveries.ts';
-import { converge, deliveryOf, generate, newConnection, send, shuffle, verify } from './harness.ts';
+import {
+  acceptDeliverable,
+  type EffectsWorld,
+  type LedgerContract,
+  ledgerContract,
+  relayEffects,
+  startEffectsWorld,
+  verifyEffects,
+} from './effects.ts';
+import { converge, deliveryOf, generate, send, shuffle, verify } from './harness.ts';
 
 /**
  * The ledger harness under faults, CI-scaled (JALON_FAULT_TASKS × JALON_FAULT_CHANGES changes per
- * fault): each fault gets a connection and ledger of its own; after convergence the stored state
- * must match the ledger exactly (see harness.ts for the invariants).
+ * fault): each fault gets a connection, ledger and contract of its own; after convergence the
+ * stored state must match the ledger exactly (see harness.ts for the invariants), and the contract's
+ * effects — push-backs, milestone unlock, outgoing events, progress — must have happened exactly
+ * once (effects.ts).
  */
 
 const TASKS = Number(process.env.JALON_FAULT_TASKS ?? 10);
@@ -27,13 +39,16 @@ const QUEUES = [
 
 let t: TestApp;
 let workers: Workers;
+let world: EffectsWorld;
 
 beforeAll(async () => {
   t = await buildTestApp();
   workers = t.container.startWorkers();
+  world = await startEffectsWorld(t);
 });
 afterAll(async () => {
   await workers?.close();
+  await world?.close();
   for (const q of QUEUES) await t?.container.queues.queue(q).obliterate({ force: true });
   await t?.close();
 });
@@ -47,9 +62,15 @@ async function relayNow(): Promise<void> {
   );
 }
 
+/** The decision over the converged ledger, then every effect checked (exactly once). */
+async function effects(c: LedgerContract): Promise<void> {
+  await verifyEffects(t, world, c, await acceptDeliverable(t, c));
+}
+
 describe('ledger harness: every change applied once, whatever the fault', () => {
   it('holds without a fault (the baseline)', async () => {
-    const ledger = generate(await newConnection(t), TASKS, CHANGES);
+    const c = await ledgerContract(t, world, TASKS, CHANGES);
+    const { ledger } = c;
     await send(
       t,
       ledger,
@@ -58,10 +79,12 @@ describe('ledger harness: every change applied once, whatever the fault', () => 
     );
     await converge(t, ledger);
     await verify(t, ledger);
+    await effects(c);
   });
 
   it('holds when every delivery arrives three times, concurrently', async () => {
-    const ledger = generate(await newConnection(t), TASKS, CHANGES);
+    const c = await ledgerContract(t, world, TASKS, CHANGES);
+    const { ledger } = c;
     const byTask = Map.groupBy(ledger.changes, (c) => c.issueId);
     // In order per task; the three copies of each delivery race each other.
     for (let j = 0; j < CHANGES; j++) {
@@ -79,10 +102,12 @@ describe('ledger harness: every change applied once, whatever the fault', () => 
       await converge(t, ledger);
     }
     await verify(t, ledger);
+    await effects(c);
   });
 
   it('holds when each task’s changes arrive shuffled (the newest wins, older ones change nothing)', async () => {
-    const ledger = generate(await newConnection(t), TASKS, CHANGES);
+    const c = await ledgerContract(t, world, TASKS, CHANGES);
+    const { ledger } = c;
     await send(
       t,
       ledger,
@@ -90,10 +115,12 @@ describe('ledger harness: every change applied once, whatever the fault', () => 
     );
     await converge(t, ledger);
     await verify(t, ledger);
+    await effects(c);
   });
 
   it('holds when Redis loses the queued jobs (own queues obliterated) and the relay rebuilds them', async () => {
-    const ledger = generate(await newConnection(t), TASKS, CHANGES);
+    const c = await ledgerContract(t, world, TASKS, CHANGES);
+    const { ledger } = c;
     await workers.close();
     await send(
       t,
@@ -106,6 +133,16 @@ describe('ledger harness: every change applied once, whatever the fault', () => 
     await relayNow();
     await converge(t, ledger);
     await verify(t, ledger);
+    // The decision's push-backs and events are queued while no worker runs, then lost with their queues.
+    await untilStatus(t, c.acceptedId, 'ready_for_review');
+    await workers.close();
+    const decisionId = await acceptDeliverable(t, c);
+    for (const q of ['pushback', 'events', 'event-delivery']) {
+      await t.container.queues.queue(q).obliterate({ force: true });
+    }
+    workers = t.container.startWorkers();
+    await relayEffects(t);
+    await verifyEffects(t, world, c, decisionId);
   });
 
   it('holds when the webhook secret is rotated under load (the replaced one stays valid for the grace period)', async () => {
@@ -114,7 +151,8 @@ describe('ledger harness: every change applied once, whatever the fault', () => 
       'rotated-jira-secret-0000001',
       'rotated-jira-secret-0000002',
     ];
-    const ledger = generate(await newConnection(t, oldSecret), TASKS, CHANGES);
+    const c = await ledgerContract(t, world, TASKS, CHANGES, { secret: oldSecret });
+    const { ledger } = c;
     const rotate = (webhookSecret: string) =>
       t.app.inject({
         method: 'PATCH',
@@ -136,6 +174,7 @@ describe('ledger harness: every change applied once, whatever the fault', () => 
     expect((await send(t, ledger, rest)).every((s) => s === 200)).toBe(true);
     await converge(t, ledger);
     await verify(t, ledger);
+    await effects(c);
     // A second rotation drops the first secret; a stranger's secret never verified.
     expect((await rotate(third)).statusCode).toBe(200);
     const replay = ledger.changes.slice(0, 2);
