@@ -45,6 +45,7 @@ export const EnvSchema = z.object({
   JALON_EVENT_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
   JALON_EVENT_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(1).default(3_600_000),
   JALON_EVENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  JALON_EVENT_ALLOW_INTERNAL_TARGETS: z.enum(['true', 'false']).optional(),
   JALON_REPORT_EVERY_DAYS: z.coerce.number().int().min(1).max(366).default(7),
   LOG_LEVEL: LogLevel.default('info'),
 });
@@ -78,6 +79,11 @@ export interface Config {
     readonly retryBaseMs: number;
     readonly retryMaxDelayMs: number;
     readonly timeoutMs: number;
+    /**
+     * May subscriptions point at loopback, private or link-local addresses? Off in production
+     * (SSRF), on elsewhere so a local receiver works; JALON_EVENT_ALLOW_INTERNAL_TARGETS decides.
+     */
+    readonly allowInternalTargets: boolean;
   };
   /** Days each scheduled status report covers (a new one once that many days have passed). */
   readonly reportEveryDays: number;
@@ -147,6 +153,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryBaseMs: e.JALON_EVENT_RETRY_BASE_MS,
       retryMaxDelayMs: e.JALON_EVENT_RETRY_MAX_DELAY_MS,
       timeoutMs: e.JALON_EVENT_TIMEOUT_MS,
+      allowInternalTargets:
+        (e.JALON_EVENT_ALLOW_INTERNAL_TARGETS ?? String(e.NODE_ENV !== 'production')) === 'true',
     }),
     reportEveryDays: e.JALON_REPORT_EVERY_DAYS,
     logLevel: e.LOG_LEVEL,

@@ -24,6 +24,7 @@ import { createConnectionService } from './services/connections.service.ts';
 import { createDashboardService } from './services/dashboard.service.ts';
 import { createDecisionService } from './services/decisions.service.ts';
 import { createDeliverableService } from './services/deliverables.service.ts';
+import { createEgressGuard } from './services/egress.ts';
 import { createEngagementService } from './services/engagements.service.ts';
 import { createEvaluationService } from './services/evaluations.service.ts';
 import { createEventDeliveryService } from './services/event-delivery.service.ts';
@@ -127,6 +128,7 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
     logger,
   });
   const recomputeAfter = recomputeAfterContractChanges((id) => scheduleRecompute(queues, id), logger);
+  const egress = createEgressGuard({ allowInternal: config.eventDelivery.allowInternalTargets });
   const services: Services = {
     apiKeys: createApiKeyService({
       store,
@@ -158,7 +160,7 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
       logger,
     }),
     payments: createPaymentService({ store }),
-    subscriptions: createSubscriptionService({ store, box: createSecretBox(config.secretKey) }),
+    subscriptions: createSubscriptionService({ store, box: createSecretBox(config.secretKey), egress }),
     reports: createReportService({ store, everyDays: config.reportEveryDays, logger }),
   };
   const membership = createMembershipService({ store, tasks: services.tasks, logger });
@@ -174,6 +176,7 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
     settings: config.eventDelivery,
     enqueue: enqueueDelivery(queues),
     logger,
+    egress,
   });
   const processors: QueueProcessor[] = [
     noopProcessor,

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { ClaimedDelivery, EventDeliveryStore } from '../core/event-ports.ts';
 import type { Store } from '../core/ports.ts';
+import type { EgressGuard } from './egress.ts';
 import { signEvent } from './event-signature.ts';
 import type { SecretBox } from './secret-box.ts';
 
@@ -52,6 +53,8 @@ export function createEventDeliveryService(deps: {
   now?: () => Date;
   random?: () => number;
   fetch?: typeof fetch;
+  /** Refuses targets inside Jalon's own network (checked before every attempt). */
+  egress?: EgressGuard;
 }): EventDeliveryService {
   const now = deps.now ?? (() => new Date());
   const random = deps.random ?? Math.random;
@@ -83,6 +86,8 @@ export function createEventDeliveryService(deps: {
     }
     const timestamp = Math.floor(now().getTime() / 1000);
     try {
+      const refused = await deps.egress?.refusal(claimed.subscription.url);
+      if (refused) return { ok: false, statusCode: null, error: `refused: ${refused}` };
       const res = await (deps.fetch ?? fetch)(claimed.subscription.url, {
         ...signedRequest(claimed.event, secret, timestamp),
         redirect: 'manual',

@@ -4,6 +4,7 @@ import type { DeliveryRecord, DeliveryStatus, SubscriptionRecord } from '../core
 import type { EventType } from '../core/events.ts';
 import { newId } from '../core/ids.ts';
 import type { Store } from '../core/ports.ts';
+import type { EgressGuard } from './egress.ts';
 import type { SecretBox } from './secret-box.ts';
 
 export interface NewSubscriptionInput {
@@ -78,7 +79,7 @@ const deliveryView = (d: DeliveryRecord): DeliveryView => ({
 });
 
 /** An http(s) URL without credentials in it (they would be stored and shown in clear). */
-function checkUrl(raw: string): string {
+function checkUrl(raw: string, egress: EgressGuard | undefined): string {
   const fail = (message: string) => new ValidationFailed([{ path: 'body.url', message }]);
   let url: URL;
   try {
@@ -90,12 +91,16 @@ function checkUrl(raw: string): string {
   if (url.username || url.password)
     throw fail('must not carry credentials (user:password@); the signature authenticates Jalon');
   if (!url.hostname) throw fail('must name a host');
+  const refused = egress?.literalRefusal(url.toString());
+  if (refused) throw fail(`must not point inside Jalon's network: ${refused}`);
   return url.toString();
 }
 
 export function createSubscriptionService(deps: {
   store: Pick<Store, 'transaction' | 'subscriptions' | 'eventDeliveries'>;
   box: SecretBox;
+  /** Refuses URLs that name an internal address outright (DNS is checked at each delivery). */
+  egress?: EgressGuard;
   now?: () => Date;
 }): SubscriptionService {
   const now = deps.now ?? (() => new Date());
@@ -107,7 +112,7 @@ export function createSubscriptionService(deps: {
 
   return {
     async create(actor, input) {
-      const url = checkUrl(input.url);
+      const url = checkUrl(input.url, deps.egress);
       const id = newId('sub');
       const created = await deps.store.transaction(async (repos) => {
         const row = await repos.subscriptions.insert({

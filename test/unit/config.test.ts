@@ -49,6 +49,23 @@ describe('config', () => {
     ]);
   });
 
+  it('refuses internal event targets in production unless told otherwise, allows them elsewhere', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const prod = { JALON_DATA_DIR: dataDir(), NODE_ENV: 'production', JALON_SECRET_KEY: key };
+    expect(loadConfig(prod).eventDelivery.allowInternalTargets).toBe(false);
+    expect(
+      loadConfig({ ...prod, JALON_EVENT_ALLOW_INTERNAL_TARGETS: 'true' }).eventDelivery.allowInternalTargets,
+    ).toBe(true);
+    expect(loadConfig({ JALON_DATA_DIR: dataDir() }).eventDelivery.allowInternalTargets).toBe(true);
+    expect(
+      loadConfig({ JALON_DATA_DIR: dataDir(), JALON_EVENT_ALLOW_INTERNAL_TARGETS: 'false' }).eventDelivery
+        .allowInternalTargets,
+    ).toBe(false);
+    expect(problemsOf({ JALON_EVENT_ALLOW_INTERNAL_TARGETS: 'yes' })[0]).toMatch(
+      /^JALON_EVENT_ALLOW_INTERNAL_TARGETS/,
+    );
+  });
+
   it('requires JALON_SECRET_KEY in production', () => {
     expect(problemsOf({ NODE_ENV: 'production' })[0]).toMatch(/^JALON_SECRET_KEY: required in production/);
   });
