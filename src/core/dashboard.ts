@@ -1,3 +1,4 @@
+import type { JsonPage } from './engagement-ports.ts';
 import type { ChangeRequestStatus, DeliverableStatus, MilestoneStatus } from './lifecycle.ts';
 import type { ScheduleStatus } from './progress.ts';
 import type { DueItem } from './progress-summary.ts';
@@ -149,6 +150,8 @@ export interface EngagementParts {
 export interface DashboardReads {
   /** One keyset page of providers (by id) with their portfolio figures. */
   providers(page: { afterId: string | null; limit: number }): Promise<ProviderPortfolio[]>;
+  /** The same page, written as JSON by the database (GET /v1/dashboard/providers). */
+  providersPage(page: { afterId: string | null; limit: number }): Promise<JsonPage>;
   /** The engagement's deliverables with their stored figures, tasks, recent journal, open changes. */
   engagement(engagementId: string, opts: { journal: number }): Promise<EngagementParts>;
 }

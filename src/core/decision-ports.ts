@@ -1,5 +1,5 @@
 import type { Decision } from './decision.ts';
-import type { PageRequest } from './engagement-ports.ts';
+import type { JsonPage, PageRequest } from './engagement-ports.ts';
 import type { MilestoneStatus } from './lifecycle.ts';
 import type { Settlement } from './money.ts';
 import type { Acceptance, UnlockEvidence } from './unlock.ts';
@@ -52,6 +52,8 @@ export interface PaymentFilter {
 export interface PaymentStore {
   /** Milestones in the contracts (not removed by a change request), in id order. */
   list(filter: PaymentFilter, page: PageRequest): Promise<PaymentMilestone[]>;
+  /** The same page, written as JSON by the database (GET /v1/payment-milestones). */
+  listPage(filter: PaymentFilter, page: PageRequest): Promise<JsonPage>;
   /** `forUpdate` locks the row until the transaction ends. */
   findById(id: string, opts?: { forUpdate?: boolean }): Promise<PaymentMilestone | null>;
   /** Locked → unlocked with its settlement; null when it was not locked any more. */

@@ -33,6 +33,18 @@ export interface PageRequest {
   readonly limit: number;
 }
 
+/**
+ * A keyset page whose items the database already wrote as JSON (the hot read routes): `items` is
+ * the text between the brackets of the items array, exactly what JSON.stringify would write for
+ * the items the mapping code would return. Like a PageRequest, one row more than the page was
+ * asked for: `more` says it came back; `lastId` is the page's last id.
+ */
+export interface JsonPage {
+  readonly items: string;
+  readonly lastId: string | null;
+  readonly more: boolean;
+}
+
 export interface ProviderStore {
   insert(p: { id: string; name: string; references: readonly ProviderReference[] }): Promise<Provider>;
   update(id: string, patch: { name?: string; references?: readonly ProviderReference[] }): Promise<Provider>;

@@ -12,7 +12,7 @@ import {
   type TaskGroup,
 } from '../core/dashboard.ts';
 import type { Engagement } from '../core/engagement.ts';
-import type { PageRequest } from '../core/engagement-ports.ts';
+import type { JsonPage, PageRequest } from '../core/engagement-ports.ts';
 import type { Store } from '../core/ports.ts';
 import { todayIn } from '../core/progress.ts';
 import { visibleEngagement } from './contract-access.ts';
@@ -50,6 +50,8 @@ export interface EngagementDashboard {
 export interface DashboardService {
   /** The PMO portfolio: one page of providers with their delivery and money figures. */
   providers(actor: Actor, page: PageRequest): Promise<ProviderPortfolio[]>;
+  /** The same page, written as JSON by the database: what GET /v1/dashboard/providers sends. */
+  providersPage(actor: Actor, page: PageRequest): Promise<JsonPage>;
   /** One engagement in depth; NotFound when the caller may not see it. */
   engagement(actor: Actor, engagementId: string): Promise<EngagementDashboard>;
 }
@@ -67,13 +69,14 @@ export function createDashboardService(deps: {
    * Identical portfolio reads running at the same moment share one query (many PMO screens polling
    * the same page): nothing is kept once it answers, so an answer is never older than one query.
    */
-  const inFlight = new Map<string, Promise<ProviderPortfolio[]>>();
+  const inFlight = new Map<string, Promise<JsonPage>>();
   return {
-    providers(_actor, page) {
+    providers: (_actor, page) => deps.dashboard.providers(page),
+    providersPage(_actor, page) {
       const key = `${page.afterId ?? ''}\u0000${page.limit}`;
       let pending = inFlight.get(key);
       if (!pending) {
-        pending = deps.dashboard.providers(page).finally(() => inFlight.delete(key));
+        pending = deps.dashboard.providersPage(page).finally(() => inFlight.delete(key));
         inFlight.set(key, pending);
       }
       return pending;

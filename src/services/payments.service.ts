@@ -1,6 +1,6 @@
 import type { Actor } from '../core/auth.ts';
 import type { PaymentFilter, PaymentMilestone } from '../core/decision-ports.ts';
-import type { PageRequest } from '../core/engagement-ports.ts';
+import type { JsonPage, PageRequest } from '../core/engagement-ports.ts';
 import { NotFound } from '../core/errors.ts';
 import type { EventType } from '../core/events.ts';
 import { type MilestoneAction, milestoneLifecycle } from '../core/lifecycle.ts';
@@ -9,6 +9,8 @@ import { type IdempotencyRequest, type IdempotentResult, idempotent } from './id
 
 export interface PaymentService {
   list(filter: PaymentFilter, page: PageRequest): Promise<PaymentMilestone[]>;
+  /** The same page as `list`, already written as JSON by the database (the finance list route). */
+  listPage(filter: PaymentFilter, page: PageRequest): Promise<JsonPage>;
   get(id: string): Promise<PaymentMilestone>;
   /** `unlocked → invoiced` (409 otherwise), audited, `milestone.invoiced`; idempotent by key. */
   invoice(
@@ -71,6 +73,7 @@ export function createPaymentService(deps: {
 
   return {
     list: (filter, page) => store.payments.list(filter, page),
+    listPage: (filter, page) => store.payments.listPage(filter, page),
     async get(id) {
       const found = await store.payments.findById(id);
       if (!found) throw new NotFound('Payment milestone', id);

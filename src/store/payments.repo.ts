@@ -1,7 +1,18 @@
-import { and, asc, eq, gte, isNull, lte, ne, notExists, or, type SQL } from 'drizzle-orm';
-import type { PaymentMilestone, PaymentStore } from '../core/decision-ports.ts';
+import { and, asc, eq, gte, isNull, lte, ne, notExists, or, type SQL, sql } from 'drizzle-orm';
+import type { PaymentFilter, PaymentMilestone, PaymentStore } from '../core/decision-ports.ts';
+import type { JsonPage, PageRequest } from '../core/engagement-ports.ts';
+import { rowsOf } from './dashboard-engagement.repo.ts';
 import type { Db } from './db.ts';
 import { deliverables, engagements, milestoneDeliverables, paymentMilestones } from './engagement.schema.ts';
+import {
+  jsonArray,
+  jsonInstantOrNull,
+  jsonLiteral,
+  jsonLiteralOrNull,
+  jsonObject,
+  jsonString,
+  jsonStringOrNull,
+} from './json-text.ts';
 import { after, isoOrNull, one } from './repo-helpers.ts';
 
 type Row = { m: typeof paymentMilestones.$inferSelect; providerId: string; currency: string };
@@ -44,6 +55,7 @@ export function createPaymentRepo(db: Db): PaymentStore {
         .limit(page.limit);
       return rows.map(toPayment);
     },
+    listPage: (filter, page) => listPage(db, filter, page),
     async findById(id, opts = {}) {
       const query = select().where(eq(paymentMilestones.id, id)).limit(1);
       const [row] = opts.forUpdate ? await query.for('update', { of: paymentMilestones }) : await query;
@@ -134,4 +146,91 @@ function toPayment({ m, providerId, currency }: Row): PaymentMilestone {
     paidAt: isoOrNull(m.paidAt),
     evidence: m.unlockEvidence,
   };
+}
+
+/** What toPayment and the PaymentMilestone schema make of `m.unlock_evidence`, as JSON text. */
+const EVIDENCE_JSON = `case when m.unlock_evidence is null or jsonb_typeof(m.unlock_evidence) = 'null' then 'null' else ${jsonObject(
+  [
+    ['timeZone', jsonString("m.unlock_evidence->>'timeZone'")],
+    ['lateness', jsonLiteral("m.unlock_evidence->'lateness'")],
+    [
+      'deliverables',
+      jsonArray(
+        jsonObject([
+          ['deliverableId', jsonString("ed.d->>'deliverableId'")],
+          ['title', jsonString("ed.d->>'title'")],
+          ['dueDate', jsonString("ed.d->>'dueDate'")],
+          ['decisionId', jsonString("ed.d->>'decisionId'")],
+          ['acceptedAt', jsonString("ed.d->>'acceptedAt'")],
+          ['override', jsonLiteral("ed.d->'override'")],
+          ['daysLate', jsonLiteral("ed.d->'daysLate'")],
+        ]),
+        "jsonb_array_elements(m.unlock_evidence->'deliverables') with ordinality as ed(d, i)",
+        'ed.i',
+      ),
+    ],
+  ],
+)} end`;
+
+/** One PaymentMilestone (the response schema's key order) from `m` and its engagement `e`. */
+const PAYMENT_JSON = jsonObject([
+  ['id', jsonString('m.id')],
+  ['engagementId', jsonString('m.engagement_id')],
+  ['providerId', jsonString('e.provider_id')],
+  ['label', jsonString('m.label')],
+  ['status', jsonString('m.status')],
+  ['currency', jsonString('e.currency')],
+  ['amountMinor', jsonLiteral('m.amount_minor')],
+  ['bonusMinor', jsonLiteralOrNull('m.bonus_minor')],
+  ['penaltyMinor', jsonLiteralOrNull('m.penalty_minor')],
+  ['retentionMinor', jsonLiteralOrNull('m.retention_minor')],
+  ['netMinor', jsonLiteralOrNull('m.net_minor')],
+  ['daysLate', jsonLiteralOrNull('m.days_late')],
+  ['daysEarly', jsonLiteralOrNull('m.days_early')],
+  ['notBefore', jsonStringOrNull('m.not_before')],
+  ['unlockedAt', jsonInstantOrNull('m.unlocked_at')],
+  ['invoiceRef', jsonStringOrNull('m.invoice_ref')],
+  ['invoicedAt', jsonInstantOrNull('m.invoiced_at')],
+  ['paymentRef', jsonStringOrNull('m.payment_ref')],
+  ['paidAt', jsonInstantOrNull('m.paid_at')],
+  ['evidence', EVIDENCE_JSON],
+]);
+
+interface PageRow {
+  items: string;
+  last_id: string | null;
+  fetched: number;
+  broken: number;
+}
+
+/**
+ * The finance list as `list` + toPayment + the route's serializer would write it, built by
+ * PostgreSQL in one text value: same filters, same order, same keyset page (`page.limit` rows at
+ * most, one more than the page).
+ */
+async function listPage(db: Db, filter: PaymentFilter, page: PageRequest): Promise<JsonPage> {
+  const conditions: SQL[] = [sql`m.removed_at is null`];
+  if (filter.status) conditions.push(sql`m.status = ${filter.status}`);
+  if (filter.providerId) conditions.push(sql`e.provider_id = ${filter.providerId}`);
+  if (filter.engagementId) conditions.push(sql`m.engagement_id = ${filter.engagementId}`);
+  if (filter.currency) conditions.push(sql`e.currency = ${filter.currency}`);
+  if (filter.unlockedSince)
+    conditions.push(sql`m.unlocked_at >= ${filter.unlockedSince.toISOString()}::timestamptz`);
+  if (page.afterId) conditions.push(sql`m.id > ${page.afterId}`);
+  const result = await db.execute(sql`
+    select coalesce(string_agg(x.j, ',' order by x.id) filter (where x.n < ${page.limit}), '') as items,
+      max(x.id) filter (where x.n < ${page.limit}) as last_id,
+      count(*)::int as fetched,
+      count(*) filter (where x.j is null and x.n < ${page.limit})::int as broken
+    from (
+      select m.id, row_number() over (order by m.id) as n, ${sql.raw(PAYMENT_JSON)} as j
+      from payment_milestones m
+      join engagements e on e.id = m.engagement_id
+      where ${sql.join(conditions, sql` and `)}
+      order by m.id
+      limit ${page.limit}
+    ) x`);
+  const row = one(rowsOf<PageRow>(result), 'payment milestones page');
+  if (row.broken > 0) throw new Error(`payment milestones page: ${row.broken} row(s) not writable as JSON`);
+  return { items: row.items, lastId: row.last_id, more: row.fetched >= page.limit };
 }

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/core/auth.ts';
-import type { DashboardReads, ProviderPortfolio } from '../../src/core/dashboard.ts';
+import type { DashboardReads } from '../../src/core/dashboard.ts';
+import type { JsonPage } from '../../src/core/engagement-ports.ts';
 import type { Store } from '../../src/core/ports.ts';
 import { createDashboardService } from '../../src/services/dashboard.service.ts';
 
 function fakeReads() {
   const calls: { afterId: string | null; limit: number }[] = [];
-  const waiting: { resolve: (v: ProviderPortfolio[]) => void; reject: (e: Error) => void }[] = [];
+  const waiting: { resolve: (v: JsonPage) => void; reject: (e: Error) => void }[] = [];
   const reads: DashboardReads = {
-    providers: (page) => {
+    providers: async () => [],
+    providersPage: (page) => {
       calls.push(page);
       return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
     },
@@ -16,6 +18,8 @@ function fakeReads() {
   };
   return { reads, calls, waiting };
 }
+
+const EMPTY: JsonPage = { items: '', lastId: null, more: false };
 
 const service = (reads: DashboardReads) =>
   createDashboardService({ store: {} as Pick<Store, 'engagements' | 'milestones'>, dashboard: reads });
@@ -25,19 +29,19 @@ describe('the portfolio read', () => {
     const f = fakeReads();
     const s = service(f.reads);
     const page = { afterId: null, limit: 51 };
-    const a = s.providers(SYSTEM_ACTOR, page);
-    const b = s.providers(SYSTEM_ACTOR, { ...page });
-    const other = s.providers(SYSTEM_ACTOR, { afterId: 'prv_1', limit: 51 });
+    const a = s.providersPage(SYSTEM_ACTOR, page);
+    const b = s.providersPage(SYSTEM_ACTOR, { ...page });
+    const other = s.providersPage(SYSTEM_ACTOR, { afterId: 'prv_1', limit: 51 });
     expect(f.calls).toHaveLength(2);
-    f.waiting[0]?.resolve([]);
-    f.waiting[1]?.resolve([]);
+    f.waiting[0]?.resolve(EMPTY);
+    f.waiting[1]?.resolve(EMPTY);
     expect(await a).toBe(await b);
     await other;
-    const c = s.providers(SYSTEM_ACTOR, page);
+    const c = s.providersPage(SYSTEM_ACTOR, page);
     expect(f.calls).toHaveLength(3);
     f.waiting[2]?.reject(new Error('database down'));
     await expect(c).rejects.toThrow('database down');
-    void s.providers(SYSTEM_ACTOR, page);
+    void s.providersPage(SYSTEM_ACTOR, page);
     expect(f.calls).toHaveLength(4);
   });
 });

@@ -2,8 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../services/services.ts';
 import { actorOf } from '../auth.ts';
+import { sendJsonPage } from '../json-page.ts';
 import { pageRequest } from '../paging.ts';
-import { encodeCursor, IdParams, PageQuery, page, problems } from '../schemas.ts';
+import { IdParams, PageQuery, page, problems } from '../schemas.ts';
 import { EngagementDashboard, ProviderPortfolio } from './dashboard.schemas.ts';
 
 const tags = ['dashboard'];
@@ -28,15 +29,9 @@ export const dashboardRoutes: FastifyPluginAsync<{ services: Services }> = async
       },
       preHandler: reader,
     },
-    async (req) => {
-      const items = await services.dashboard.providers(actorOf(req), pageRequest(req.query));
-      const pageItems = items.slice(0, req.query.limit);
-      const last = pageItems.at(-1);
-      return {
-        items: pageItems,
-        nextCursor: items.length > req.query.limit && last ? encodeCursor(last.providerId) : null,
-      };
-    },
+    // PostgreSQL writes the page (src/store/dashboard.repo.ts providersPage); Node sends it as is.
+    async (req, reply) =>
+      sendJsonPage(reply, await services.dashboard.providersPage(actorOf(req), pageRequest(req.query))),
   );
 
   app.get(

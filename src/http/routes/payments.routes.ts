@@ -6,6 +6,7 @@ import type { Services } from '../../services/services.ts';
 import { actorOf } from '../auth.ts';
 import { toCsv, wantsCsv } from '../csv.ts';
 import { IdempotencyHeaders, idempotencyOf, sendIdempotent } from '../idempotency.ts';
+import { sendJsonPage } from '../json-page.ts';
 import { pageRequest, toPage } from '../paging.ts';
 import { IdParams, page, problems } from '../schemas.ts';
 import { InvoiceRequest, PaymentMilestone, PaymentQuery, PaymentRequest } from './payments.schemas.ts';
@@ -93,12 +94,11 @@ export const paymentRoutes: FastifyPluginAsync<{ services: Services }> = async (
     },
     async (req, reply) => {
       const { status, providerId, engagementId, currency, unlockedSince } = req.query;
-      const items = await services.payments.list(
-        { status, providerId, engagementId, currency, unlockedSince: sinceOf(unlockedSince) },
-        pageRequest(req.query),
-      );
-      const result = toPage(items, req.query.limit);
-      if (!wantsCsv(req.headers.accept)) return result;
+      const filter = { status, providerId, engagementId, currency, unlockedSince: sinceOf(unlockedSince) };
+      // JSON: PostgreSQL writes the page (src/store/payments.repo.ts listPage), Node sends it as is.
+      if (!wantsCsv(req.headers.accept))
+        return sendJsonPage(reply, await services.payments.listPage(filter, pageRequest(req.query)));
+      const result = toPage(await services.payments.list(filter, pageRequest(req.query)), req.query.limit);
       if (result.nextCursor) reply.header('x-next-cursor', result.nextCursor);
       return reply
         .type('text/csv; charset=utf-8')
