@@ -13,6 +13,7 @@ import { type LoadOptions, runLoad, summarize } from './support/load.ts';
 import { signedPool } from './support/pool.ts';
 import { machine, round, writeResult } from './support/report.ts';
 import { type BenchService, startService } from './support/service.ts';
+import { cpuMsOf, startSplitService } from './support/split.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 6);
@@ -54,10 +55,72 @@ async function measure(service: BenchService, bareUrl: string) {
   return { bare, receiver, halfBare, halfReceiver, workersPaused: { max: apiOnly, half: apiOnlyHalf } };
 }
 
-function goals(m: Awaited<ReturnType<typeof measure>>) {
+/**
+ * The same receiver phases against the service deployed as it scales: a JALON_ROLE=api process and
+ * a JALON_ROLE=worker process (real children running src/main.ts), so acknowledgements no longer
+ * share an event loop with ingestion. Both still share this machine's cores with PostgreSQL, Redis
+ * and the load generator. CPU per request is read from each child's /proc stat.
+ */
+async function measureSplit(bareRps: number) {
+  const split = await startSplitService();
+  try {
+    const connectionId = await split.createJiraConnection(runTag('bench-split'));
+    const receiverUrl = `${split.url}/webhooks/jira/${connectionId}`;
+    const pool = signedPool(1000, 100_000);
+    const apiCpu = () => cpuMsOf(split.apiPid);
+    const workerCpu = () => cpuMsOf(split.workerPid);
+    const phase = async (keyPrefix: string, overallRate?: number, durationS = DURATION_S) => {
+      const [api0, worker0] = [apiCpu(), workerCpu()];
+      const run = await runLoad({
+        url: receiverUrl,
+        connections: CONNECTIONS,
+        durationS,
+        pool,
+        keyPrefix,
+        ...(overallRate ? { overallRate } : {}),
+      });
+      const [api1, worker1] = [apiCpu(), workerCpu()];
+      // This process only generates the load here: its main-thread figures say nothing of the service.
+      const {
+        mainThreadBusy: _busy,
+        mainThreadMsPerAccepted: _ms,
+        ...summary
+      } = summarize(run, overallRate ?? null);
+      const perAccepted = (a: number | null, b: number | null) =>
+        a === null || b === null ? null : round((b - a) / Math.max(1, summary.accepted), 3);
+      return {
+        ...summary,
+        apiProcessCpuMsPerAccepted: perAccepted(api0, api1),
+        workerProcessCpuMsPerAcceptedDuringRun: perAccepted(worker0, worker1),
+        inbox: await inboxCheck(split, connectionId, keyPrefix, run.acked),
+        workersAfterRun: await drain(split, 60_000, workerCpu),
+      };
+    };
+    await phase('split-warm', undefined, WARMUP_S);
+    const max = await phase('split-max');
+    const halfBare = await phase('split-half-bare', Math.floor(bareRps / 2));
+    const halfOwn = await phase('split-half-own', Math.floor(max.throughputRps / 2));
+    return { max, halfBare, halfOwn };
+  } finally {
+    await split.close();
+  }
+}
+
+function goals(m: Awaited<ReturnType<typeof measure>>, split: Awaited<ReturnType<typeof measureSplit>>) {
   const ratio = round(m.receiver.throughputRps / m.bare.throughputRps, 3);
   const p99 = m.halfBare.latencyMs.p99;
-  const phases = [m.receiver, m.halfBare, m.halfReceiver, m.workersPaused.max, m.workersPaused.half];
+  const splitRatio = round(split.max.throughputRps / m.bare.throughputRps, 3);
+  const splitP99 = split.halfBare.latencyMs.p99;
+  const phases = [
+    m.receiver,
+    m.halfBare,
+    m.halfReceiver,
+    m.workersPaused.max,
+    m.workersPaused.half,
+    split.max,
+    split.halfBare,
+    split.halfOwn,
+  ];
   const lost = phases.reduce((n, p) => n + p.inbox.lost, 0);
   return {
     throughputRatio: { value: ratio, goal: `>= ${GOALS.ratio}`, met: ratio >= GOALS.ratio },
@@ -65,6 +128,12 @@ function goals(m: Awaited<ReturnType<typeof measure>>) {
       value: p99,
       goal: `<= ${GOALS.p99AtHalfLoadMs}`,
       met: p99 <= GOALS.p99AtHalfLoadMs,
+    },
+    splitThroughputRatio: { value: splitRatio, goal: `>= ${GOALS.ratio}`, met: splitRatio >= GOALS.ratio },
+    splitP99AckAtHalfBareRateMs: {
+      value: splitP99,
+      goal: `<= ${GOALS.p99AtHalfLoadMs}`,
+      met: splitP99 <= GOALS.p99AtHalfLoadMs,
     },
     lostDeliveries: { value: lost, goal: '0', met: lost === 0 },
   };
@@ -77,6 +146,9 @@ async function main(): Promise<void> {
   try {
     const m = await measure(service, bare.url);
     const pg = await service.query<{ v: string }>(`select current_setting('server_version') as v`);
+    // The all-in-one service is closed first: the split deployment runs on an otherwise idle process.
+    await service.close();
+    const split = await measureSplit(m.bare.throughputRps);
     const result = {
       benchmark: 'ingest',
       command: 'npm run bench',
@@ -86,11 +158,14 @@ async function main(): Promise<void> {
         connections: CONNECTIONS,
         durationS: DURATION_S,
         bodyBytes: pool1Bytes(),
-        workers: 'running in the same process (JALON_ROLE=all, concurrency 10), as in production',
+        workers:
+          'all-in-one phases: running in the same process (JALON_ROLE=all, concurrency 10); split phases: ' +
+          'one JALON_ROLE=api and one JALON_ROLE=worker child process (concurrency 10)',
         logLevel: 'warn',
       },
       ...m,
-      goals: goals(m),
+      split,
+      goals: goals(m, split),
     };
     writeResult('ingest', result);
     console.log(JSON.stringify(result.goals));

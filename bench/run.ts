@@ -37,19 +37,35 @@ interface Common {
   };
   goals: Record<string, Goal>;
 }
+type SplitLoad = Omit<Load, 'mainThreadMsPerAccepted'> & { apiProcessCpuMsPerAccepted: number | null };
 type Ingest = Common & {
   bare: Load;
   receiver: Load;
   halfBare: Load;
   halfReceiver: Load;
   workersPaused: { max: Load; half: Load };
+  split?: { max: SplitLoad; halfBare: SplitLoad; halfOwn: SplitLoad };
 };
 type E2e = Common & { load: Load; ackToTaskMs: { p50: number; p99: number }; tasksListedByApi: number };
 
 const mark = (g: Goal) => (g.met ? 'met' : '**not met**');
-const rate = (l: Load) => `${l.throughputRps} req/s`;
+const rate = (l: Pick<Load, 'throughputRps'>) => `${l.throughputRps} req/s`;
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
-const lat = (l: Load) => `p50 ${l.latencyMs.p50} ms, p99 ${l.latencyMs.p99} ms`;
+const lat = (l: Pick<Load, 'latencyMs'>) => `p50 ${l.latencyMs.p50} ms, p99 ${l.latencyMs.p99} ms`;
+
+/** The same receiver measured as it is deployed at scale: api and worker in separate processes. */
+function splitRows(ingest: Ingest): string[] {
+  const g = ingest.goals;
+  const split = ingest.split;
+  if (!split) return [];
+  return [
+    `| Split deployment (a JALON_ROLE=api and a JALON_ROLE=worker process), receiver, 50 connections | ${rate(split.max)}; ${lat(split.max)} | | |`,
+    `| Split: receiver / bare throughput | ${g.splitThroughputRatio?.value} | ${g.splitThroughputRatio?.goal} | ${g.splitThroughputRatio && mark(g.splitThroughputRatio)} |`,
+    `| Split: at half the bare route's rate (${split.halfBare.targetRate} req/s offered, ${rate(split.halfBare)} answered) | p99 ${split.halfBare.latencyMs.p99} ms | ${g.splitP99AckAtHalfBareRateMs?.goal} ms | ${g.splitP99AckAtHalfBareRateMs && mark(g.splitP99AckAtHalfBareRateMs)} |`,
+    `| Split: at half its own maximum (${split.halfOwn.targetRate} req/s offered) | ${lat(split.halfOwn)} | (other reading of the goal) | |`,
+    `| Split: CPU | api process ${split.max.apiProcessCpuMsPerAccepted} ms/request; worker process ${split.max.workersAfterRun?.cpuMsPerDelivery} ms/delivery | | |`,
+  ];
+}
 
 function table(ingest: Ingest, e2e: E2e): string {
   const g = ingest.goals;
@@ -70,7 +86,8 @@ function table(ingest: Ingest, e2e: E2e): string {
     `| Receiver at half its own maximum (${ingest.halfReceiver.targetRate} req/s offered) | p99 ${ingest.halfReceiver.latencyMs.p99} ms | (other reading of the goal) | |`,
     `| Diagnostic, workers paused (the receiver as JALON_ROLE=api runs it) | ${rate(paused.max)} (${round3(paused.max.throughputRps / ingest.bare.throughputRps)} × bare); at ${paused.half.targetRate} req/s p99 ${paused.half.latencyMs.p99} ms | | |`,
     `| Diagnostic, main-thread CPU | bare ${ingest.bare.mainThreadMsPerAccepted} ms/request; receiver ${paused.max.mainThreadMsPerAccepted} ms/request; ingest worker ${ingest.receiver.workersAfterRun?.cpuMsPerDelivery} ms/delivery | | |`,
-    `| Acknowledged deliveries missing from the inbox | ${g.lostDeliveries?.value} | ${g.lostDeliveries?.goal} | ${g.lostDeliveries && mark(g.lostDeliveries)} |`,
+    ...(ingest.split ? splitRows(ingest) : []),
+    `| Acknowledged deliveries missing from the inbox (all phases) | ${g.lostDeliveries?.value} | ${g.lostDeliveries?.goal} | ${g.lostDeliveries && mark(g.lostDeliveries)} |`,
     `| End-to-end at ${e2e.load.targetRate} deliveries/s: acknowledgement | ${lat(e2e.load)} | | |`,
     `| End-to-end: acknowledgement → task in the tasks table | p50 ${e2e.ackToTaskMs.p50} ms, p99 ${e2e.ackToTaskMs.p99} ms | ${e.p99AckToTaskMs?.goal} ms | ${e.p99AckToTaskMs && mark(e.p99AckToTaskMs)} |`,
     `| End-to-end: tasks listed by GET /v1/tasks | ${e2e.tasksListedByApi} | ${e.allTasksListed?.goal} | ${e.allTasksListed && mark(e.allTasksListed)} |`,

@@ -7,7 +7,7 @@ import type { BenchService } from './service.ts';
  * retry it and the unique key would recognise it).
  */
 export async function inboxCheck(
-  service: BenchService,
+  service: Pick<BenchService, 'query'>,
   connectionId: string,
   keyPrefix: string,
   acked: readonly string[],
@@ -31,7 +31,7 @@ export async function inboxCheck(
  * The group commit's batch sizes, read back from the rows: received_at defaults to now(), the
  * start of the inserting transaction, so the rows of one batch share it exactly.
  */
-async function batchSizes(service: BenchService, connectionId: string, keyPrefix: string) {
+async function batchSizes(service: Pick<BenchService, 'query'>, connectionId: string, keyPrefix: string) {
   const rows = await service.query<{ n: number }>(
     `select count(*)::int as n from webhook_inbox where connection_id = $1 and delivery_key like $2
      group by received_at order by n`,
@@ -48,11 +48,22 @@ async function batchSizes(service: BenchService, connectionId: string, keyPrefix
   };
 }
 
+/** This process's user + system CPU milliseconds so far. */
+const ownCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
 /**
  * Waits (at most `timeoutMs`) until the workers have applied every stored delivery. With no load
- * running, the process's CPU time over that wait is the workers' price of one delivery.
+ * running, the CPU time over that wait of the process running the workers (`cpuMs`: this one by
+ * default) is the workers' price of one delivery.
  */
-export async function drain(service: BenchService, timeoutMs = 30_000) {
+export async function drain(
+  service: Pick<BenchService, 'query'>,
+  timeoutMs = 30_000,
+  cpuMs: () => number | null = ownCpuMs,
+) {
   const pending = async () =>
     Number(
       (
@@ -60,7 +71,7 @@ export async function drain(service: BenchService, timeoutMs = 30_000) {
       )[0]?.n ?? 0,
     );
   const start = performance.now();
-  const cpu = process.cpuUsage();
+  const cpuBefore = cpuMs();
   const initial = await pending();
   let left = initial;
   while (left > 0 && performance.now() - start < timeoutMs) {
@@ -68,7 +79,8 @@ export async function drain(service: BenchService, timeoutMs = 30_000) {
     left = await pending();
   }
   const seconds = (performance.now() - start) / 1000;
-  const used = process.cpuUsage(cpu);
+  const cpuAfter = cpuMs();
+  const usedMs = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
   const failed = await service.query<{ n: string }>(
     `select count(*) as n from webhook_inbox where status = 'failed'`,
   );
@@ -77,7 +89,7 @@ export async function drain(service: BenchService, timeoutMs = 30_000) {
     pendingAtStart: initial,
     seconds: round(seconds, 1),
     appliedPerSecond: Math.round(applied / seconds),
-    cpuMsPerDelivery: applied > 0 ? round((used.user + used.system) / 1000 / applied) : null,
+    cpuMsPerDelivery: applied > 0 && usedMs !== null ? round(usedMs / applied) : null,
     stillPending: left,
     failed: Number(failed[0]?.n ?? 0),
   };

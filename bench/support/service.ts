@@ -34,7 +34,13 @@ export async function startService(opts: { workers?: boolean } = {}): Promise<Be
   let container: Container | undefined;
   let app: FastifyInstance | undefined;
   let workers: Workers | undefined;
-  const close = async () => {
+  let closing: Promise<void> | undefined;
+  // Idempotent: the ingest bench closes the service before its split phases, and again in `finally`.
+  const close = () => {
+    closing ??= shutdown();
+    return closing;
+  };
+  const shutdown = async () => {
     await app?.close();
     await workers?.close();
     if (container) {
