@@ -9,6 +9,7 @@ const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'si
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  JALON_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/ })
@@ -53,6 +54,8 @@ export const EnvSchema = z.object({
 export interface Config {
   readonly env: 'development' | 'production' | 'test';
   readonly port: number;
+  /** Where a `JALON_ROLE=worker` process serves /health, /ready and /metrics (9464, Prometheus' exporter port). */
+  readonly metricsPort: number;
   readonly host: string;
   readonly databaseUrl: string | null;
   readonly databasePoolSize: number;
@@ -132,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return Object.freeze({
     env: e.NODE_ENV,
     port: e.PORT,
+    metricsPort: e.JALON_METRICS_PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL ?? null,
     databasePoolSize: e.DATABASE_POOL_SIZE,

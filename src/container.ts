@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { trackers } from '../adapters/registry.ts';
 import type { Config } from './config.ts';
 import { buildApp } from './http/app.ts';
+import { buildOpsApp } from './http/ops-app.ts';
 import { dailyCheck, recomputeQueueProcessor, scheduleDailyCheck } from './jobs/daily-check.job.ts';
 import { deliveryProcessor, enqueueDelivery, eventsProcessor, scheduleEvents } from './jobs/events.job.ts';
 import type { QueueProcessor } from './jobs/job.ts';
@@ -61,6 +62,8 @@ export interface Container {
   readonly services: Services;
   readiness(): Promise<ReadinessReport>;
   buildHttp(): Promise<FastifyInstance>;
+  /** What a worker-only process serves: /health, /ready and /metrics. */
+  buildOps(): Promise<FastifyInstance>;
   startWorkers(): Workers;
   close(): Promise<void>;
 }
@@ -227,6 +230,8 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
         pressure: { maxEventLoopDelayMs: config.maxEventLoopDelayMs },
         metrics: { registry: metrics.registry, token: config.metricsToken },
       }),
+    buildOps: () =>
+      buildOpsApp({ logger, readiness, metrics: { registry: metrics.registry, token: config.metricsToken } }),
     startWorkers: () => {
       pipeline.schedule().catch((err: unknown) => logger.error({ err }, 'scheduling failed'));
       scheduleDailyCheck(queues).catch((err: unknown) =>

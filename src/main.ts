@@ -35,11 +35,27 @@ async function main(): Promise<void> {
 
   const runsApi = config.role !== 'worker';
   const runsWorkers = config.role !== 'api';
-  const app = runsApi ? await container.buildHttp() : null;
+  // A worker-only process answers /health, /ready and /metrics on JALON_METRICS_PORT.
+  const app = runsApi ? await container.buildHttp() : await container.buildOps();
+  const port = runsApi ? config.port : config.metricsPort;
+  let address: string;
+  try {
+    address = await app.listen({ port, host: config.host });
+  } catch (err) {
+    process.stderr.write(
+      `Jalon cannot listen on ${config.host}:${port} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); set ${runsApi ? 'PORT' : 'JALON_METRICS_PORT'} to a free port (0 picks one).\n`,
+    );
+    await container.close();
+    process.exit(69);
+  }
+  // Jobs are taken only once the process is reachable: a port clash stops it before any job starts.
   const workers: Workers | null = runsWorkers ? container.startWorkers() : null;
-  if (app) await app.listen({ port: config.port, host: config.host });
   logger.info(
-    { role: config.role, database: container.database.kind, url: app ? config.publicUrl : undefined },
+    {
+      role: config.role,
+      database: container.database.kind,
+      url: runsApi ? config.publicUrl : `${address}/metrics`,
+    },
     'jalon started',
   );
 
@@ -54,7 +70,7 @@ async function main(): Promise<void> {
     }, config.shutdownTimeoutMs);
     timer.unref();
     try {
-      await app?.close();
+      await app.close();
       await workers?.close();
       await container.close();
       logger.info('stopped');

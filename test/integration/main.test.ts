@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,5 +69,50 @@ describe('the process', () => {
     p.child.kill('SIGTERM');
     expect(await p.exit).toBe(0);
     expect(Date.now() - stoppedAt).toBeLessThan(10_000);
+  }, 60_000);
+
+  it('as a worker alone, serves /health, /ready and /metrics on JALON_METRICS_PORT and no API', async () => {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const p = run({
+      JALON_ROLE: 'worker',
+      JALON_METRICS_PORT: String(port),
+      PORT: String(port + 1),
+      REDIS_URL: TEST_REDIS_URL,
+      JALON_QUEUE_PREFIX: `jt-main-worker-${port}`,
+      LOG_LEVEL: 'warn',
+    });
+    const base = `http://127.0.0.1:${port}`;
+    const ready = await waitFor(`${base}/ready`, Date.now() + 45_000);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', redis: 'ok' } });
+    const metrics = await (await waitFor(`${base}/metrics`, Date.now() + 5000)).text();
+    expect(metrics).toContain('# TYPE jalon_job_duration_seconds histogram');
+    expect(metrics).toContain('# TYPE jalon_tracker_calls_total counter');
+    expect(metrics).toContain('jalon_queue_jobs{queue="ingest",state="waiting"}');
+    const api = await fetch(`${base}/v1/engagements`);
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toContain('application/problem+json');
+    await expect(fetch(`http://127.0.0.1:${port + 1}/health`)).rejects.toThrow();
+    p.child.kill('SIGTERM');
+    expect(await p.exit).toBe(0);
+  }, 60_000);
+
+  it('stops with a clear message when its port is taken', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const p = run({
+        JALON_ROLE: 'worker',
+        JALON_METRICS_PORT: String(port),
+        REDIS_URL: TEST_REDIS_URL,
+        JALON_QUEUE_PREFIX: `jt-main-taken-${port}`,
+        LOG_LEVEL: 'warn',
+      });
+      expect(await p.exit).toBe(69);
+      expect(p.output()).toContain(`cannot listen on 127.0.0.1:${port} (EADDRINUSE); set JALON_METRICS_PORT`);
+      expect(p.output()).not.toContain('    at ');
+    } finally {
+      taken.close();
+    }
   }, 60_000);
 });

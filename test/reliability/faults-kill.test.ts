@@ -38,6 +38,7 @@ function worker(): ChildProcess {
     JALON_QUEUE_PREFIX: t.config.queuePrefix,
     JALON_SECRET_KEY: TEST_SECRET_KEY,
     JALON_ROLE: 'worker',
+    JALON_METRICS_PORT: '0',
     JALON_WORKER_CONCURRENCY: '4',
     LOG_LEVEL: 'silent',
   };
