@@ -36,6 +36,10 @@ export function createQueues(opts: { redisUrl: string; prefix: string }): Queues
     async enqueue(def, payload, extra = {}) {
       const data = def.payload.parse(payload);
       const jobId = extra.jobId ?? def.jobId?.(data);
+      // Fail fast while Redis is away: a Queue first used now would wait for it to come back.
+      if (connection.status !== 'ready') {
+        throw new Unavailable('The job queue (Redis)', new Error(`Redis connection ${connection.status}`));
+      }
       try {
         const job = await queue(def.queue).add(def.name, data, {
           ...def.options,
