@@ -13,6 +13,8 @@ const scale: Record<string, string> = full
       JALON_FAULT_TASKS: '50',
       JALON_FAULT_CHANGES: '8',
       JALON_FAULT_OUTAGE_MS: '60000',
+      JALON_FAULT_STORM_MS: '300000',
+      JALON_FAULT_REDIS_DOWN_MS: '10000',
       JALON_SOAK_SECONDS: '600',
     }
   : {};
@@ -73,6 +75,8 @@ const scaleLine = Object.entries({
   JALON_FAULT_TASKS: env.JALON_FAULT_TASKS ?? '10 (default)',
   JALON_FAULT_CHANGES: env.JALON_FAULT_CHANGES ?? '4 (default)',
   JALON_FAULT_OUTAGE_MS: env.JALON_FAULT_OUTAGE_MS ?? '3000 (default)',
+  JALON_FAULT_STORM_MS: env.JALON_FAULT_STORM_MS ?? '4000 (default)',
+  JALON_FAULT_REDIS_DOWN_MS: env.JALON_FAULT_REDIS_DOWN_MS ?? '1000 (default)',
   JALON_SOAK_SECONDS: env.JALON_SOAK_SECONDS ?? '30 (default)',
 })
   .map(([k, v]) => `\`${k}=${v}\``)
@@ -92,7 +96,17 @@ live OpenAPI document; \`webhook-abuse\` forged, truncated, replayed and oversiz
 logs of a scenario for secrets; the \`faults*\` files run the ledger harness (JALON_FAULT_TASKS ×
 JALON_FAULT_CHANGES logical Jira changes per fault; the worker-kill fault uses six times as many
 tasks) and check that every acknowledged delivery was applied once and every task equals its
-newest change.
+newest change. In \`faults\`, \`faults-redis\` and the push-back storm of \`faults-tracker\` the
+ledger's issues live in the tracker sandbox under a contract (a deliverable accepted once its tasks
+are done, its milestone, a progress deliverable, a subscriber to every event), and each effect must
+happen exactly once: one comment and one label per pushed-back issue, one unlock (audit row and
+\`milestone.unlocked\`) per milestone, each outbox event received once, stored progress equal to a
+from-scratch recompute. Faults: deliveries ×3, shuffled, queues obliterated, secret rotated
+(\`faults\`); a private Redis SIGKILLed and restarted for JALON_FAULT_REDIS_DOWN_MS, and flushed
+(\`faults-redis\`); workers SIGKILLed twice (\`faults-kill\`); PostgreSQL stopped for
+JALON_FAULT_OUTAGE_MS (\`faults-outage\`); 429/500 storms on issue fetches and, for
+JALON_FAULT_STORM_MS, on the push-back path with Retry-After honoured, and 1 % of deliveries dropped
+then reconciled by a full sync (\`faults-tracker\`).
 
 | File | Test | Result | Duration |
 | --- | --- | --- | --- |
