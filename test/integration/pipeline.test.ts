@@ -198,3 +198,62 @@ describe('webhook receiver', () => {
     expect((await t.app.inject({ url: '/v1/tasks', headers: provider })).statusCode).toBe(403);
   });
 });
+
+describe('task store: concurrent upserts share one statement', () => {
+  const snapshot = (externalId: string, minute: number, title = `Task ${externalId}`) => ({
+    tracker: 'jira' as const,
+    externalId,
+    key: `BAT-${externalId}`,
+    url: `https://acme.atlassian.net/browse/BAT-${externalId}`,
+    title,
+    statusCategory: minute % 2 === 0 ? ('todo' as const) : ('done' as const),
+    status: minute % 2 === 0 ? 'To Do' : 'Done',
+    cancelled: false,
+    blocked: false,
+    assignee: null,
+    dueDate: '2027-03-01',
+    labels: ['a', 'b'],
+    parentExternalId: null,
+    estimate: 2.5,
+    completedAt: minute % 2 === 0 ? null : new Date(Date.UTC(2027, 2, 1, 10, minute)).toISOString(),
+    createdAt: '2027-01-01T09:00:00.000Z',
+    updatedAt: new Date(Date.UTC(2027, 2, 1, 10, minute)).toISOString(),
+    deleted: false,
+    facets: { label: ['a', 'b'] },
+    scopeIds: ['BAT'],
+  });
+
+  it('applies newest-wins per task, two snapshots of one task included, and isolates a bad one', async () => {
+    const store = t.container.store.tasks;
+    const base = `9${Date.now() % 1_000_000}`;
+    const [a1, a2, b, older, bad] = await Promise.allSettled([
+      store.upsertIfNewer(connectionId, snapshot(`${base}1`, 1)),
+      store.upsertIfNewer(connectionId, snapshot(`${base}1`, 2)),
+      store.upsertIfNewer(connectionId, snapshot(`${base}2`, 3)),
+      store.upsertIfNewer(connectionId, snapshot(`${base}1`, 0)),
+      store.upsertIfNewer(connectionId, snapshot(`${base}3`, 1, 'NUL \u0000 in a title')),
+    ]);
+    expect(a1).toMatchObject({ status: 'fulfilled', value: { revision: 1, statusCategory: 'done' } });
+    expect(a2).toMatchObject({ status: 'fulfilled', value: { revision: 2, statusCategory: 'todo' } });
+    expect(b).toMatchObject({
+      status: 'fulfilled',
+      value: { labels: ['a', 'b'], facets: { label: ['a', 'b'] }, estimate: 2.5, dueDate: '2027-03-01' },
+    });
+    expect(older).toMatchObject({ status: 'fulfilled', value: null });
+    expect(bad.status).toBe('rejected');
+    const stored = await store.get(connectionId, `${base}1`);
+    expect(stored).toMatchObject({ revision: 2, updatedAt: '2027-03-01T10:02:00.000Z', completedAt: null });
+    expect(await store.countChanges(stored?.id ?? '')).toBe(2);
+    expect(await store.get(connectionId, `${base}3`)).toBeNull();
+
+    // All good: the queued snapshots go in one statement (two rounds for the repeated task).
+    const again = await Promise.all([
+      store.upsertIfNewer(connectionId, snapshot(`${base}4`, 5)),
+      store.upsertIfNewer(connectionId, snapshot(`${base}1`, 6)),
+      store.upsertIfNewer(connectionId, snapshot(`${base}5`, 7)),
+      store.upsertIfNewer(connectionId, snapshot(`${base}1`, 4)),
+    ]);
+    expect(again.map((r) => r?.revision ?? null)).toEqual([1, 3, 1, null]);
+    expect(await store.countChanges(stored?.id ?? '')).toBe(3);
+  });
+});
