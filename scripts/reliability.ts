@@ -1,12 +1,16 @@
 /**
  * npm run reliability [-- --full]: the reliability suites (vitest run test/reliability, CI-scaled
  * unless --full) then the soak (bench/soak.ts), and docs/RELIABILITY.md written from their results.
+ * `-- --soak-only` (with JALON_SOAK_SECONDS, or --full for 600 s) runs the soak alone and replaces
+ * only the soak section, which then names its own commit.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { type SoakResult, soakSection } from '../bench/support/soak-report.ts';
 
 const full = process.argv.includes('--full');
+const soakOnly = process.argv.includes('--soak-only');
 const scale: Record<string, string> = full
   ? {
       JALON_FUZZ_RUNS: '100',
@@ -20,6 +24,29 @@ const scale: Record<string, string> = full
   : {};
 const env = { ...process.env, ...scale };
 const report = '/tmp/jalon-reliability.json';
+const sh = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' }).trim();
+const docs = new URL('../docs/RELIABILITY.md', import.meta.url);
+const soakJson = new URL('../bench/results/soak.json', import.meta.url);
+const runSoak = () => {
+  const soakStarted = Date.now();
+  const soak = spawnSync(process.execPath, ['bench/soak.ts'], { env, stdio: 'inherit' });
+  return { status: soak.status, seconds: Math.round((Date.now() - soakStarted) / 1000) };
+};
+
+if (soakOnly) {
+  const soak = runSoak();
+  const result = JSON.parse(readFileSync(soakJson, 'utf8')) as SoakResult;
+  const provenance = `Soak alone (\`npm run reliability -- --soak-only\`) on ${result.at.slice(0, 16).replace('T', ' ')} UTC, commit \`${sh('git', ['rev-parse', 'HEAD'])}\`, ${availableParallelism()} cores, Node ${process.version}; the suites above are from the run the header names.`;
+  const before = readFileSync(docs, 'utf8');
+  const at = before.indexOf('\n## Soak');
+  writeFileSync(
+    docs,
+    `${at < 0 ? before : before.slice(0, at)}\n${soakSection(result, { wallSeconds: soak.seconds, provenance })}`,
+  );
+  console.log(`docs/RELIABILITY.md soak section written (soak exit ${soak.status})`);
+  process.exit(soak.status ?? 1);
+}
+
 const started = Date.now();
 const tests = spawnSync(
   'npx',
@@ -34,9 +61,7 @@ const tests = spawnSync(
   { env, stdio: 'inherit' },
 );
 const testsSeconds = Math.round((Date.now() - started) / 1000);
-const soakStarted = Date.now();
-const soak = spawnSync(process.execPath, ['bench/soak.ts'], { env, stdio: 'inherit' });
-const soakSeconds = Math.round((Date.now() - soakStarted) / 1000);
+const soak = runSoak();
 
 interface Assertion {
   title: string;
@@ -50,8 +75,7 @@ const vitest = JSON.parse(readFileSync(report, 'utf8')) as {
   numTotalTests: number;
   testResults: { name: string; assertionResults: Assertion[] }[];
 };
-const result = JSON.parse(readFileSync(new URL('../bench/results/soak.json', import.meta.url), 'utf8'));
-const sh = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' }).trim();
+const result = JSON.parse(readFileSync(soakJson, 'utf8')) as SoakResult;
 
 const rows = vitest.testResults
   .toSorted((a, b) => a.name.localeCompare(b.name))
@@ -61,15 +85,6 @@ const rows = vitest.testResults
         `| ${f.name.replace(/.*test\/reliability\//, '')} | ${[...a.ancestorTitles.slice(1), a.title].join(' › ')} | ${a.status === 'passed' ? 'held' : `**${a.status}**`} | ${((a.duration ?? 0) / 1000).toFixed(1)} s |`,
     ),
   );
-const routes = Object.entries(
-  result.routes as Record<string, { requests: number; p50Ms: number; p99Ms: number }>,
-).map(([name, r]) => `| ${name} | ${r.requests} | ${r.p50Ms} ms | ${r.p99Ms} ms |`);
-const samples = (
-  result.samples as { atS: number; rssMb: number; heapMb: number; redisMb: number; queued: number }[]
-).map((s) => `| ${s.atS} s | ${s.rssMb} | ${s.heapMb} | ${s.redisMb} | ${s.queued} |`);
-const goals = Object.entries(result.goals as Record<string, { value: number; met: boolean }>).map(
-  ([name, g]) => `| ${name} | ${g.value} | ${g.met ? 'met' : '**not met**'} |`,
-);
 const scaleLine = Object.entries({
   JALON_FUZZ_RUNS: env.JALON_FUZZ_RUNS ?? '15 (default)',
   JALON_FAULT_TASKS: env.JALON_FAULT_TASKS ?? '10 (default)',
@@ -112,26 +127,7 @@ then reconciled by a full sync (\`faults-tracker\`).
 | --- | --- | --- | --- |
 ${rows.join('\n')}
 
-## Soak (\`bench/soak.ts\`): ${result.seconds} s at ${result.targetRate} req/s offered, ${soakSeconds} s with setup and drain
-
-One process (API and workers, JALON_ROLE=all) on a fresh PostgreSQL database and real Redis; the
-load generator runs in the same process, so its memory counts in the RSS below. Throughput
-${result.throughputRps} req/s, ${result.requests} requests, ${result.errors} error responses; queues
-drained ${result.drainSeconds} s after the load stopped (delayed jobs of the job schedulers left out).
-Decisions are not part of the mix.
-
-| Route | Requests | p50 | p99 |
-| --- | --- | --- | --- |
-${routes.join('\n')}
-
-| Goal | Value | |
-| --- | --- | --- |
-${goals.join('\n')}
-
-| At | RSS MB | Heap MB | Redis used MB | Queued jobs |
-| --- | --- | --- | --- | --- |
-${samples.join('\n')}
-`;
-writeFileSync(new URL('../docs/RELIABILITY.md', import.meta.url), md);
+${soakSection(result, { wallSeconds: soak.seconds })}`;
+writeFileSync(docs, md);
 console.log(`docs/RELIABILITY.md written (tests exit ${tests.status}, soak exit ${soak.status})`);
 process.exit(tests.status || soak.status || 0);
