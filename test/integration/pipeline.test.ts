@@ -76,6 +76,9 @@ describe('webhook receiver', () => {
     const answers = await Promise.all([send(d), send(d), send(d)]);
     expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200]);
     expect(answers.filter((a) => a.json().duplicate === false)).toHaveLength(1);
+    // Machine-to-machine routes: no browser security headers (helmet is off on the receivers).
+    expect(answers[0]?.headers['content-security-policy']).toBeUndefined();
+    expect(answers[0]?.headers['x-request-id']).toBeDefined();
     const task = await until(() => t.container.store.tasks.get(connectionId, '10001'));
     expect(task).toMatchObject({ key: 'PAY-11', statusCategory: 'in_progress', tracker: 'jira' });
     await new Promise((r) => setTimeout(r, 300));
