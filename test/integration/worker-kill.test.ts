@@ -41,7 +41,13 @@ afterAll(async () => {
 
 const worker = () => {
   const child = spawn(process.execPath, [main], {
-    env: { PATH: process.env.PATH ?? '', ...env, JALON_ROLE: 'worker', JALON_METRICS_PORT: '0', JALON_WORKER_CONCURRENCY: '4' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      ...env,
+      JALON_ROLE: 'worker',
+      JALON_METRICS_PORT: '0',
+      JALON_WORKER_CONCURRENCY: '4',
+    },
     stdio: 'ignore',
   });
   children.push(child);
