@@ -215,9 +215,11 @@ export async function verifyEffects(
     outbox.filter((e) => e.type === 'milestone.unlocked').map((e) => e.subject_id),
     'one milestone.unlocked event',
   ).toEqual([c.milestoneId]);
-  expect(new Set(outbox.map((e) => `${e.type}:${e.subject_id}`)).size, 'one event per fact').toBe(
-    outbox.length,
-  );
+  // A deliverable may enter ready_for_review (or at_risk) more than once as its tasks move; it is accepted once.
+  expect(
+    outbox.filter((e) => e.type === 'deliverable.accepted').map((e) => e.subject_id),
+    'one deliverable.accepted event',
+  ).toEqual([c.acceptedId]);
 
   // Outgoing events: each outbox event of the engagement accepted by the subscriber exactly once, signed.
   const received = world.subscriber.accepted().filter((e) => e.body.engagementId === c.engagementId);

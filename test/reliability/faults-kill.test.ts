@@ -3,28 +3,49 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../support/app.ts';
 import { rawQuery } from '../support/engagement.ts';
 import { TEST_SECRET_KEY } from '../support/env.ts';
-import { converge, deliveryOf, generate, newConnection, send, verify } from './harness.ts';
+import {
+  acceptDeliverable,
+  type EffectsWorld,
+  ledgerContract,
+  startEffectsWorld,
+  verifyEffects,
+} from './effects.ts';
+import { converge, deliveryOf, send, verify } from './harness.ts';
 
 /**
  * The ledger harness with workers in separate processes, killed with SIGKILL mid-job twice in a
  * row: this process is the API only; the workers run `node src/main.ts` with JALON_ROLE=worker on
  * the same database and queue prefix. Jobs a killed worker held come back once their lock
- * expires (BullMQ's stalled check), so this fault takes 30–60 s whatever the scale.
+ * expires (BullMQ's stalled check), so this fault takes 30–60 s whatever the scale. The last
+ * worker then carries the contract's decision: its push-backs, unlock and events happen once.
  */
 
 const TASKS = Number(process.env.JALON_FAULT_TASKS ?? 10);
 const CHANGES = Number(process.env.JALON_FAULT_CHANGES ?? 4);
-const QUEUES = ['ingest', 'relay', 'sync', 'recompute', 'events', 'pushback', 'noop', 'unlock-check'];
+const QUEUES = [
+  'ingest',
+  'relay',
+  'sync',
+  'recompute',
+  'events',
+  'event-delivery',
+  'pushback',
+  'noop',
+  'unlock-check',
+];
 const main = new URL('../../src/main.ts', import.meta.url).pathname;
 
 let t: TestApp;
+let world: EffectsWorld;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   t = await buildTestApp();
+  world = await startEffectsWorld(t);
 });
 afterAll(async () => {
   for (const c of children) c.kill('SIGKILL');
+  await world?.close();
   for (const q of QUEUES) await t?.container.queues.queue(q).obliterate({ force: true });
   await t?.close();
 });
@@ -73,7 +94,8 @@ async function killAfter(child: ChildProcess, connectionId: string, n: number): 
 describe('ledger harness: worker processes killed with SIGKILL mid-job', () => {
   it('loses nothing and applies nothing twice when two workers in a row die mid-job', async () => {
     // Enough changes that neither worker can finish before it is killed.
-    const ledger = generate(await newConnection(t), TASKS * 6, CHANGES);
+    const contract = await ledgerContract(t, world, TASKS * 6, CHANGES);
+    const { ledger } = contract;
     const total = ledger.changes.length;
     const statuses = await send(
       t,
@@ -86,9 +108,13 @@ describe('ledger harness: worker processes killed with SIGKILL mid-job', () => {
     expect(first).toBeLessThan(total);
     const second = await killAfter(worker(), ledger.connectionId, first + step);
     expect(second).toBeLessThan(total);
-    await t.container.queues.connection.del(`${t.config.queuePrefix}:ingest:stalled-check`);
+    // The last worker's stalled check runs at start in every queue a killed worker held jobs of.
+    await t.container.queues.connection.del(
+      ...QUEUES.map((q) => `${t.config.queuePrefix}:${q}:stalled-check`),
+    );
     worker();
     await converge(t, ledger, 120_000);
     await verify(t, ledger);
-  }, 180_000);
+    await verifyEffects(t, world, contract, await acceptDeliverable(t, contract));
+  }, 240_000);
 });

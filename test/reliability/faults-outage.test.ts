@@ -2,23 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workers } from '../../src/jobs/workers.ts';
 import { buildTestApp, type TestApp } from '../support/app.ts';
 import { createTestDatabase } from '../support/database.ts';
+import { untilStatus } from '../support/decisions.ts';
 import { startTcpProxy } from '../support/tcp-proxy.ts';
 import {
-  converge,
-  type Delivery,
-  deliveryOf,
-  generate,
-  type Ledger,
-  newConnection,
-  send,
-  verify,
-} from './harness.ts';
+  acceptDeliverable,
+  type EffectsWorld,
+  ledgerContract,
+  startEffectsWorld,
+  verifyEffects,
+} from './effects.ts';
+import { converge, type Delivery, deliveryOf, type Ledger, send, verify } from './harness.ts';
 
 /**
  * The ledger harness with PostgreSQL stopped under load (JALON_FAULT_OUTAGE_MS, 3 s in CI, 60 s with
  * `npm run reliability -- --full`): the app reaches the database through a TCP proxy the test
  * closes. Deliveries refused meanwhile (503) are sent again, as a tracker would; after recovery
- * everything converges and matches the ledger.
+ * everything converges and matches the ledger. Then PostgreSQL stops again right after the
+ * contract's decision, while its push-backs and events are going out: each still happens once.
  */
 
 const TASKS = Number(process.env.JALON_FAULT_TASKS ?? 10);
@@ -30,6 +30,7 @@ let t: TestApp;
 let workers: Workers;
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
+let world: EffectsWorld;
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -39,6 +40,7 @@ beforeAll(async () => {
   viaProxy.port = String(proxy.port);
   t = await buildTestApp({ env: { DATABASE_URL: viaProxy.toString() } });
   workers = t.container.startWorkers();
+  world = await startEffectsWorld(t);
 });
 /** Waits for `step` at most `ms`; clean-up after a cut connection must not hang the suite. */
 const bounded = (step: Promise<unknown>, ms: number) =>
@@ -50,6 +52,7 @@ afterAll(async () => {
   for (const q of QUEUES) await t?.container.queues.queue(q).obliterate({ force: true });
   await bounded(t?.close() ?? Promise.resolve(), 15_000);
   await proxy?.stop();
+  await world?.close();
   await db?.drop();
 }, 90_000);
 
@@ -68,8 +71,9 @@ async function sendUntilAcked(ledger: Ledger, deliveries: Delivery[], stopAt: nu
 }
 
 describe('ledger harness: PostgreSQL stopped under load', () => {
-  it('refuses with 503 while it is down (never a 2xx), and every change is applied once after', async () => {
-    const ledger = generate(await newConnection(t), TASKS, CHANGES);
+  it('refuses with 503 while it is down (never a 2xx); every change, and every effect of a decision cut off by a second stop, happens once after', async () => {
+    const contract = await ledgerContract(t, world, TASKS, CHANGES);
+    const { ledger } = contract;
     const started = Date.now();
     const deadline = started + OUTAGE_MS + 60_000;
     const load = sendUntilAcked(
@@ -88,5 +92,11 @@ describe('ledger harness: PostgreSQL stopped under load', () => {
     );
     await converge(t, ledger, OUTAGE_MS + 120_000);
     await verify(t, ledger);
-  }, 240_000);
+    await untilStatus(t, contract.acceptedId, 'ready_for_review');
+    const decisionId = await acceptDeliverable(t, contract);
+    await proxy.stop();
+    await new Promise((r) => setTimeout(r, OUTAGE_MS));
+    await proxy.start();
+    await verifyEffects(t, world, contract, decisionId, OUTAGE_MS + 120_000);
+  }, 360_000);
 });
