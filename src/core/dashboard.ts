@@ -150,7 +150,7 @@ export interface EngagementParts {
 export interface DashboardReads {
   /** One keyset page of providers (by id) with their portfolio figures. */
   providers(page: { afterId: string | null; limit: number }): Promise<ProviderPortfolio[]>;
-  /** The same page, written as JSON by the database (GET /v1/dashboard/providers). */
+  /** The same page, written as JSON once (GET /v1/dashboard/providers). */
   providersPage(page: { afterId: string | null; limit: number }): Promise<JsonPage>;
   /** The engagement's deliverables with their stored figures, tasks, recent journal, open changes. */
   engagement(engagementId: string, opts: { journal: number }): Promise<EngagementParts>;

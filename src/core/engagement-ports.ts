@@ -34,9 +34,9 @@ export interface PageRequest {
 }
 
 /**
- * A keyset page whose items the database already wrote as JSON (the hot read routes): `items` is
- * the text between the brackets of the items array, exactly what JSON.stringify would write for
- * the items the mapping code would return. Like a PageRequest, one row more than the page was
+ * A keyset page whose items are already written as JSON (the hot read routes, so that requests
+ * sharing one query also share its text): `items` is the text between the brackets of the items
+ * array, byte for byte what the route's serializer wrote for the mapped items. Like a PageRequest, one row more than the page was
  * asked for: `more` says it came back; `lastId` is the page's last id.
  */
 export interface JsonPage {

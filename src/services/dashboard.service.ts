@@ -16,6 +16,7 @@ import type { JsonPage, PageRequest } from '../core/engagement-ports.ts';
 import type { Store } from '../core/ports.ts';
 import { todayIn } from '../core/progress.ts';
 import { visibleEngagement } from './contract-access.ts';
+import { sharedReads } from './shared-reads.ts';
 
 export interface DeliverableDashboard extends DeliverableRow {
   readonly tasks: { readonly total: number; readonly shown: number; readonly groups: TaskGroup[] };
@@ -50,7 +51,7 @@ export interface EngagementDashboard {
 export interface DashboardService {
   /** The PMO portfolio: one page of providers with their delivery and money figures. */
   providers(actor: Actor, page: PageRequest): Promise<ProviderPortfolio[]>;
-  /** The same page, written as JSON by the database: what GET /v1/dashboard/providers sends. */
+  /** The same page, written as JSON once: what GET /v1/dashboard/providers sends. */
   providersPage(actor: Actor, page: PageRequest): Promise<JsonPage>;
   /** One engagement in depth; NotFound when the caller may not see it. */
   engagement(actor: Actor, engagementId: string): Promise<EngagementDashboard>;
@@ -66,21 +67,14 @@ export function createDashboardService(deps: {
 }): DashboardService {
   const clock = deps.now ?? (() => new Date());
   /**
-   * Identical portfolio reads running at the same moment share one query (many PMO screens polling
-   * the same page): nothing is kept once it answers, so an answer is never older than one query.
+   * Identical portfolio reads share one query and one written page (many PMO screens polling the
+   * same page), each answer from a query started after its request arrived (shared-reads.ts).
    */
-  const inFlight = new Map<string, Promise<JsonPage>>();
+  const shared = sharedReads<JsonPage>();
   return {
     providers: (_actor, page) => deps.dashboard.providers(page),
-    providersPage(_actor, page) {
-      const key = `${page.afterId ?? ''}\u0000${page.limit}`;
-      let pending = inFlight.get(key);
-      if (!pending) {
-        pending = deps.dashboard.providersPage(page).finally(() => inFlight.delete(key));
-        inFlight.set(key, pending);
-      }
-      return pending;
-    },
+    providersPage: (_actor, page) =>
+      shared(`${page.afterId ?? ''}\u0000${page.limit}`, () => deps.dashboard.providersPage(page)),
 
     async engagement(actor, engagementId) {
       const e = await visibleEngagement(deps.store, actor, engagementId);

@@ -6,6 +6,7 @@ import type { EventType } from '../core/events.ts';
 import { type MilestoneAction, milestoneLifecycle } from '../core/lifecycle.ts';
 import type { Repos, Store } from '../core/ports.ts';
 import { type IdempotencyRequest, type IdempotentResult, idempotent } from './idempotency.ts';
+import { sharedReads } from './shared-reads.ts';
 
 export interface PaymentService {
   list(filter: PaymentFilter, page: PageRequest): Promise<PaymentMilestone[]>;
@@ -38,6 +39,8 @@ export function createPaymentService(deps: {
   store: Pick<Store, 'transaction' | 'payments'>;
 }): PaymentService {
   const { store } = deps;
+  /** Identical list reads share one query and one written page (shared-reads.ts: never older than the request). */
+  const shared = sharedReads<JsonPage>();
 
   /** One finance move under the milestone's row lock, with its audit row and event. */
   async function move(repos: Repos, actor: Actor, id: string, action: 'invoice' | 'pay', ref: string) {
@@ -73,7 +76,19 @@ export function createPaymentService(deps: {
 
   return {
     list: (filter, page) => store.payments.list(filter, page),
-    listPage: (filter, page) => store.payments.listPage(filter, page),
+    listPage: (filter, page) =>
+      shared(
+        JSON.stringify([
+          filter.status,
+          filter.providerId,
+          filter.engagementId,
+          filter.currency,
+          filter.unlockedSince?.toISOString(),
+          page.afterId,
+          page.limit,
+        ]),
+        () => store.payments.listPage(filter, page),
+      ),
     async get(id) {
       const found = await store.payments.findById(id);
       if (!found) throw new NotFound('Payment milestone', id);

@@ -10,12 +10,13 @@ import { encodeCursor, page } from '../../src/http/schemas.ts';
 import { buildTestApp, type TestApp } from '../support/app.ts';
 
 /**
- * GET /v1/payment-milestones and GET /v1/dashboard/providers send a page PostgreSQL wrote as JSON
- * (issue 6's read benchmark). Their answers must be, byte for byte, what the mapping code (drizzle
- * rows → toPayment / toPortfolio) and the route's zod serializer wrote before: compared here on a
- * data set made to differ (currencies, NULLs, removed rows, microsecond instants, escapes, extra
- * and reordered keys in stored JSON, ties, rates JavaScript and PostgreSQL write differently) with
- * every filter and every page boundary.
+ * GET /v1/payment-milestones and GET /v1/dashboard/providers send a page already written as JSON
+ * (issue 6's read benchmark: the finance list by PostgreSQL, the portfolio once per shared query).
+ * Their answers must be, byte for byte, what the mapping code (drizzle rows → toPayment /
+ * toPortfolio) and the route's zod serializer wrote before: compared here on a data set made to
+ * differ (currencies, NULLs, removed rows, microsecond instants, escapes, extra and reordered keys
+ * in stored JSON, ties, a rate PostgreSQL would write with an exponent) with every filter and
+ * every page boundary, on PostgreSQL and on PGlite.
  */
 
 const serialize = (schema: ZodType) =>

@@ -25,23 +25,32 @@ const service = (reads: DashboardReads) =>
   createDashboardService({ store: {} as Pick<Store, 'engagements' | 'milestones'>, dashboard: reads });
 
 describe('the portfolio read', () => {
-  it('shares one query between identical reads running at the same moment, and keeps nothing after', async () => {
+  it('shares one query between identical reads, each from a query started after it arrived', async () => {
     const f = fakeReads();
     const s = service(f.reads);
     const page = { afterId: null, limit: 51 };
     const a = s.providersPage(SYSTEM_ACTOR, page);
-    const b = s.providersPage(SYSTEM_ACTOR, { ...page });
     const other = s.providersPage(SYSTEM_ACTOR, { afterId: 'prv_1', limit: 51 });
+    expect(f.calls).toHaveLength(2);
+    // Arrives while the first query runs: waits for the next one, shared with c.
+    const b = s.providersPage(SYSTEM_ACTOR, { ...page });
+    const c = s.providersPage(SYSTEM_ACTOR, { ...page });
     expect(f.calls).toHaveLength(2);
     f.waiting[0]?.resolve(EMPTY);
     f.waiting[1]?.resolve(EMPTY);
-    expect(await a).toBe(await b);
+    await a;
     await other;
-    const c = s.providersPage(SYSTEM_ACTOR, page);
+    await new Promise((resolve) => setImmediate(resolve));
     expect(f.calls).toHaveLength(3);
-    f.waiting[2]?.reject(new Error('database down'));
-    await expect(c).rejects.toThrow('database down');
-    void s.providersPage(SYSTEM_ACTOR, page);
+    const next: JsonPage = { items: '{}', lastId: 'prv_2', more: true };
+    f.waiting[2]?.resolve(next);
+    expect(await b).toBe(next);
+    expect(await c).toBe(next);
+    const d = s.providersPage(SYSTEM_ACTOR, page);
     expect(f.calls).toHaveLength(4);
+    f.waiting[3]?.reject(new Error('database down'));
+    await expect(d).rejects.toThrow('database down');
+    void s.providersPage(SYSTEM_ACTOR, page);
+    expect(f.calls).toHaveLength(5);
   });
 });

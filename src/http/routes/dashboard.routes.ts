@@ -29,7 +29,7 @@ export const dashboardRoutes: FastifyPluginAsync<{ services: Services }> = async
       },
       preHandler: reader,
     },
-    // PostgreSQL writes the page (src/store/dashboard.repo.ts providersPage); Node sends it as is.
+    // The page is written once per shared query (dashboard.repo.ts providersPage) and sent as is.
     async (req, reply) =>
       sendJsonPage(reply, await services.dashboard.providersPage(actorOf(req), pageRequest(req.query))),
   );
