@@ -1,6 +1,68 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
-import { isInternalAddress, isLocalName } from '../core/egress.ts';
+import { BlockList, isIP } from 'node:net';
+
+/**
+ * Addresses an outgoing request to a URL someone typed into Jalon (an event subscription) must not
+ * reach unless the operator allows it: loopback, private, link-local (cloud metadata at
+ * 169.254.169.254), carrier-grade NAT, multicast, reserved and unspecified ranges, IPv4 and IPv6
+ * (RFC 6890). Otherwise a subscription would make Jalon probe the network it runs in (SSRF).
+ */
+const internal = new BlockList();
+for (const [net, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  internal.addSubnet(net, prefix, 'ipv4');
+for (const [net, prefix] of [
+  ['::', 127],
+  ['64:ff9b:1::', 48],
+  ['100::', 64],
+  ['2001:db8::', 32],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['fec0::', 10],
+  ['ff00::', 8],
+] as const)
+  internal.addSubnet(net, prefix, 'ipv6');
+
+/** IPv4 written inside IPv6 (`::ffff:10.0.0.1`, `::ffff:a00:1`): the IPv4 address, else null. */
+function embeddedIpv4(ip: string): string | null {
+  const m = /^(?:0{0,4}:){0,5}:?ffff:(.+)$/i.exec(ip);
+  if (!m?.[1]) return null;
+  if (isIP(m[1]) === 4) return m[1];
+  const hex = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(m[1]);
+  if (!hex?.[1] || !hex[2]) return null;
+  const n = (Number.parseInt(hex[1], 16) << 16) | Number.parseInt(hex[2], 16);
+  return [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
+}
+
+/** True when `ip` (an IPv4 or IPv6 literal) is in one of the internal ranges above. */
+export function isInternalAddress(ip: string): boolean {
+  const bare = ip.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const family = isIP(bare);
+  if (family === 4) return internal.check(bare, 'ipv4');
+  if (family !== 6) return false;
+  const v4 = embeddedIpv4(bare);
+  return v4 !== null ? internal.check(v4, 'ipv4') : internal.check(bare, 'ipv6');
+}
+
+/** Host names that always mean this machine, whatever DNS says. */
+export const isLocalName = (host: string): boolean => {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  return h === 'localhost' || h.endsWith('.localhost');
+};
 
 export interface EgressGuard {
   /**

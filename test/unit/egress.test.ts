@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isInternalAddress, isLocalName } from '../../src/core/egress.ts';
+import { isInternalAddress, isLocalName } from '../../src/services/egress.ts';
 
 describe('isInternalAddress', () => {
   it('names loopback, private, link-local, CGNAT, multicast, reserved and unspecified addresses', () => {
