@@ -14,6 +14,8 @@ export interface ServiceProcess {
   readonly pid: number;
   /** VmRSS of /proc/<pid>/status in bytes. */
   rss(): number;
+  /** User + system CPU time so far in seconds (/proc/<pid>/stat utime + stime, 100 ticks/s). */
+  cpuSeconds(): number;
   memory(): Promise<Extract<SoakReply, { type: 'memory' }>['memory']>;
   heapSnapshot(path: string): Promise<string>;
   /** Stops it as an orchestrator would (SIGTERM, the graceful shutdown); resolves with its exit code. */
@@ -59,6 +61,12 @@ export function startProcess(
     rss() {
       const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
       return Number(kb) * 1024;
+    },
+    cpuSeconds() {
+      // Fields after the command name (which may hold spaces): state is the 3rd, utime the 14th.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
     },
     memory: async () => (await ask<'memory'>({ type: 'memory' })).memory,
     heapSnapshot: async (path) => (await ask<'heapsnapshot'>({ type: 'heapsnapshot', path })).file,
