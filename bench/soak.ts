@@ -18,6 +18,7 @@
  * at those seconds into the load, in JALON_SOAK_HEAP_DIR, default /tmp/jalon-soak-heap; compare
  * them with bench/support/soak-heapdiff.ts).
  */
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -339,6 +340,9 @@ try {
   const total = [...latencies.values()].reduce((n, l) => n + l.length, 0);
   const result = {
     at: new Date().toISOString(),
+    commit: execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim(),
+    /** From this process's start to the result: setup, load and drain. */
+    wallSeconds: Math.round((Date.now() - performance.timeOrigin) / 1000),
     seconds: SECONDS,
     targetRate: RATE,
     decisionsPerSecond: DECISIONS_PER_S,

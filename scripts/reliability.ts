@@ -2,7 +2,8 @@
  * npm run reliability [-- --full]: the reliability suites (vitest run test/reliability, CI-scaled
  * unless --full) then the soak (bench/soak.ts), and docs/RELIABILITY.md written from their results.
  * `-- --soak-only` (with JALON_SOAK_SECONDS, or --full for 600 s) runs the soak alone and replaces
- * only the soak section, which then names its own commit.
+ * only the soak section, which then names its own commit; `-- --soak-docs` rewrites that section
+ * from the last bench/results/soak.json without running it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,8 @@ import { type SoakResult, soakSection } from '../bench/support/soak-report.ts';
 
 const full = process.argv.includes('--full');
 const soakOnly = process.argv.includes('--soak-only');
+/** Rewrites the soak section from the last bench/results/soak.json without running anything. */
+const soakDocs = process.argv.includes('--soak-docs');
 const scale: Record<string, string> = full
   ? {
       JALON_FUZZ_RUNS: '100',
@@ -33,10 +36,10 @@ const runSoak = () => {
   return { status: soak.status, seconds: Math.round((Date.now() - soakStarted) / 1000) };
 };
 
-if (soakOnly) {
-  const soak = runSoak();
+if (soakOnly || soakDocs) {
+  const soak = soakDocs ? { status: 0, seconds: undefined } : runSoak();
   const result = JSON.parse(readFileSync(soakJson, 'utf8')) as SoakResult;
-  const provenance = `Soak alone (\`npm run reliability -- --soak-only\`) on ${result.at.slice(0, 16).replace('T', ' ')} UTC, commit \`${sh('git', ['rev-parse', 'HEAD'])}\`, ${availableParallelism()} cores, Node ${process.version}; the suites above are from the run the header names.`;
+  const provenance = `Soak alone (\`npm run reliability -- --soak-only\`) on ${result.at.slice(0, 16).replace('T', ' ')} UTC, commit \`${result.commit ?? sh('git', ['rev-parse', 'HEAD'])}\`, ${availableParallelism()} cores, Node ${process.version}; the suites above are from the run the header names.`;
   const before = readFileSync(docs, 'utf8');
   const at = before.indexOf('\n## Soak');
   writeFileSync(
