@@ -87,10 +87,12 @@ async function startRedis(): Promise<void> {
   client.disconnect();
 }
 
+const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
+
 /** SIGKILL: no shutdown, no final fsync. */
 async function killRedis(): Promise<void> {
   const child = server;
-  if (!child || child.exitCode !== null) return;
+  if (!child || !running(child)) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGKILL');
   await exited;
@@ -126,6 +128,8 @@ beforeAll(async () => {
   world = await startEffectsWorld(t);
 }, 60_000);
 afterAll(async () => {
+  // A test that failed with Redis down leaves it down: the app's clean-up needs it.
+  if (port && (!server || !running(server))) await startRedis();
   await workers?.close(true);
   await world?.close();
   await t?.close();
