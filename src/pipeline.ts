@@ -117,7 +117,11 @@ export function createPipeline(deps: {
     pushBack,
     registration,
     processors: [
-      ingestProcessor({ ingest, markFailed: (id, error) => store.inbox.markFailed(id, error) }),
+      ingestProcessor({
+        ingest,
+        markFailed: (id, error) => store.inbox.markFailed(id, error),
+        workerConcurrency: config.workerConcurrency,
+      }),
       relayProcessor({ inbox: store.inbox, pushBacks: store.pushBacks, queues }),
       pushBackProcessor({ pushBack, pushBacks: store.pushBacks }),
       syncProcessor({ sync }),
