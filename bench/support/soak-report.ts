@@ -85,12 +85,12 @@ fresh PostgreSQL database and real Redis. The load generator is a third process 
 counted): half signed Jira webhooks moving 500 issues of a linked project, the rest the providers
 dashboard, that engagement's dashboard and the finance list of unlocked milestones; plus
 ${r.decisionsPerSecond} decision per second — an issue's "done" webhook, then 4 s later the
-client's decision on its deliverable (one in five a rejection), whose push-backs reach a stand-in
-Jira on loopback. RSS is each process's VmRSS (/proc/<pid>/status), heap its
+client's decision on its deliverable (one in ten a rejection, so that every other milestone of ten
+deliverables unlocks), whose push-backs reach a stand-in Jira on loopback. RSS is each process's VmRSS (/proc/<pid>/status), heap its
 \`process.memoryUsage()\` read over IPC; warm-up is the first ${r.warmUpSeconds} s.
 
 Throughput ${r.throughputRps} req/s, ${r.requests} requests, ${r.errors} error responses;
-${r.decisionsSent} decisions sent, ${db.decisions} stored, ${db.pushBacksDone}/${db.pushBacks} push-backs done;
+${r.decisionsSent} decisions sent, ${db.decisions} stored, ${db.pushBacksDone}/${db.pushBacks} push-backs done, ${db.milestonesUnlocked} milestones unlocked;
 CPU during the load: api ${r.cpu.api.seconds} s (${r.cpu.api.msPerRequest} ms per request), worker ${r.cpu.worker.seconds} s (${r.cpu.worker.msPerRequest} ms per request);
 queues drained ${r.drainSeconds} s after the load stopped (delayed jobs of the job schedulers left out).
 After warm-up: ${range('api')}; ${range('worker')}.
