@@ -47,6 +47,7 @@ export const EnvSchema = z.object({
   JALON_EVENT_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(1).default(3_600_000),
   JALON_EVENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   JALON_EVENT_ALLOW_INTERNAL_TARGETS: z.enum(['true', 'false']).optional(),
+  JALON_SCHEDULER_CHECK_MS: z.coerce.number().int().min(100).default(30_000),
   JALON_REPORT_EVERY_DAYS: z.coerce.number().int().min(1).max(366).default(7),
   LOG_LEVEL: LogLevel.default('info'),
 });
@@ -74,6 +75,8 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** Event-loop delay above which requests get 503 (0 turns the check off). */
   readonly maxEventLoopDelayMs: number;
+  /** How often worker processes check that Redis still holds the job schedulers (re-registered if not). */
+  readonly schedulerCheckMs: number;
   /** Incremental sync period of a link whose connection sets no `settings.syncIntervalMinutes`. */
   readonly syncIntervalMs: number;
   /** Outgoing events: attempts, exponential backoff (base, cap) and the timeout of one POST. */
@@ -136,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: e.NODE_ENV,
     port: e.PORT,
     metricsPort: e.JALON_METRICS_PORT,
+    schedulerCheckMs: e.JALON_SCHEDULER_CHECK_MS,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL ?? null,
     databasePoolSize: e.DATABASE_POOL_SIZE,

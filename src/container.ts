@@ -14,6 +14,7 @@ import { pushBackJob } from './jobs/pushback.job.ts';
 import { createQueues, type Queues } from './jobs/queues.ts';
 import { recomputeJob, scheduleRecompute } from './jobs/recompute.job.ts';
 import { probeRedis, workerConnection } from './jobs/redis.ts';
+import { hasRelaySchedule } from './jobs/relay.job.ts';
 import { scheduleStatusReports, statusReportProcessor } from './jobs/report.job.ts';
 import { scheduleUnlockCheck, unlockCheckProcessor } from './jobs/unlock.job.ts';
 import { startWorkers, type Workers } from './jobs/workers.ts';
@@ -233,24 +234,45 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
     buildOps: () =>
       buildOpsApp({ logger, readiness, metrics: { registry: metrics.registry, token: config.metricsToken } }),
     startWorkers: () => {
-      pipeline.schedule().catch((err: unknown) => logger.error({ err }, 'scheduling failed'));
-      scheduleDailyCheck(queues).catch((err: unknown) =>
-        logger.error({ err }, 'scheduling the daily check failed'),
-      );
-      scheduleEvents(queues).catch((err: unknown) => logger.error({ err }, 'scheduling events failed'));
-      scheduleUnlockCheck(queues).catch((err: unknown) =>
-        logger.error({ err }, 'scheduling the milestone unlock check failed'),
-      );
-      scheduleStatusReports(queues).catch((err: unknown) =>
-        logger.error({ err }, 'scheduling the status reports failed'),
-      );
-      return startWorkers(processors, {
+      const scheduleAll = async () => {
+        await pipeline.schedule();
+        await scheduleDailyCheck(queues);
+        await scheduleEvents(queues);
+        await scheduleUnlockCheck(queues);
+        await scheduleStatusReports(queues);
+      };
+      scheduleAll().catch((err: unknown) => logger.error({ err }, 'scheduling failed'));
+      // Redis can lose its data (a restart without its append-only file, a FLUSHDB): the job
+      // schedulers go with it, and with them the relays that rebuild the lost work from PostgreSQL.
+      // Every worker process checks that the inbox relay's scheduler is there and registers them
+      // all again (idempotent upserts) when it is not.
+      const watch = setInterval(() => {
+        if (queues.connection.status !== 'ready') return;
+        hasRelaySchedule(queues)
+          .then(async (present) => {
+            if (present) return;
+            logger.warn(
+              'the job schedulers are missing from Redis (its data was lost): registering them again',
+            );
+            await scheduleAll();
+          })
+          .catch((err: unknown) => logger.warn({ err }, 'checking the job schedulers failed'));
+      }, config.schedulerCheckMs);
+      watch.unref();
+      const workers = startWorkers(processors, {
         redisUrl: config.redisUrl,
         prefix: config.queuePrefix,
         concurrency: config.workerConcurrency,
         logger,
         metrics: metrics.jobs,
       });
+      return {
+        ...workers,
+        close: async (force?: boolean) => {
+          clearInterval(watch);
+          await workers.close(force);
+        },
+      };
     },
     async close() {
       await queues.close();

@@ -30,7 +30,7 @@ export type DailyCheck = () => Promise<{ engagements: number; extraChecks: numbe
 
 export function dailyCheck(deps: {
   engagements: Pick<EngagementStore, 'list'>;
-  queues: Pick<Queues, 'queue'>;
+  queues: Pick<Queues, 'queue' | 'connection'>;
   extraChecks?: readonly (() => Promise<unknown>)[];
   logger?: Logger;
 }): DailyCheck {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Unavailable } from '../core/errors.ts';
 import type { JobDefinition, QueueProcessor } from './job.ts';
 import type { Queues } from './queues.ts';
 
@@ -18,7 +19,13 @@ export const recomputeJob: JobDefinition<RecomputePayload> = {
  * Coalesced: while a recompute for the engagement is waiting (delayed by the window), further
  * requests are absorbed into it; the one that runs reads the newest tasks, so nothing is lost.
  */
-export async function scheduleRecompute(queues: Pick<Queues, 'queue'>, engagementId: string): Promise<void> {
+export async function scheduleRecompute(
+  queues: Pick<Queues, 'queue' | 'connection'>,
+  engagementId: string,
+): Promise<void> {
+  // Fail fast while Redis is away, as Queues.enqueue does: a Queue first used now would wait for it.
+  if (queues.connection.status !== 'ready')
+    throw new Unavailable('The job queue (Redis)', new Error(`Redis connection ${queues.connection.status}`));
   await queues.queue(recomputeJob.queue).add(
     recomputeJob.name,
     { engagementId },

@@ -123,7 +123,9 @@ async function flushRedis(): Promise<void> {
 beforeAll(async () => {
   port = await freePort();
   await startRedis();
-  t = await buildTestApp({ env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
+  t = await buildTestApp({
+    env: { REDIS_URL: `redis://127.0.0.1:${port}`, JALON_SCHEDULER_CHECK_MS: '500' },
+  });
   workers = t.container.startWorkers();
   world = await startEffectsWorld(t);
 }, 60_000);
@@ -239,11 +241,13 @@ describe('ledger harness: Redis restarted and flushed', () => {
     await untilStatus(t, c.acceptedId, 'ready_for_review');
     const decisionId = await acceptDeliverable(t, c);
     await flushRedis();
-    // FLUSHDB also drops the job schedulers (relays, event dispatch): nothing re-registers them until a
-    // worker process starts again, which the test does here as a restart would.
-    expect(await schedulers('events')).toBe(0);
-    await workers.close();
-    workers = t.container.startWorkers();
+    // FLUSHDB also drops the job schedulers (relays, event dispatch); the workers notice the inbox
+    // relay's is gone and register them all again (JALON_SCHEDULER_CHECK_MS, 500 ms here).
+    const deadline = Date.now() + 15_000;
+    while ((await schedulers('relay')) === 0 || (await schedulers('events')) === 0) {
+      if (Date.now() > deadline) throw new Error('the job schedulers were not registered again');
+      await new Promise((r) => setTimeout(r, 100));
+    }
     await relayEffects(t);
     await verifyEffects(t, world, c, decisionId);
   }, 180_000);
