@@ -1,37 +1,39 @@
 /**
- * Identical reads sharing one query, never an answer older than the request: a read that arrives
- * while the same query is running does not join it (it may have started before a write this
- * client has just seen committed); it waits for it to end and then shares the next one with every
+ * Identical reads sharing one query, never an answer older than the request: a read joins only a
+ * query that has not started yet. A query is started one event-loop turn after the read that asks
+ * for it (setImmediate), so that the identical requests that arrived in the same turn share it; a
+ * read that arrives while the same query runs does not join it (it may have started before a write
+ * this client has just seen committed): it waits for it to end and shares the next one with every
  * other read that arrived meanwhile. So each answer comes from a query started after its request
- * arrived (read-your-writes holds across processes), and under load one query serves each wave of
- * identical requests instead of one query per request. Nothing is kept once a query has answered.
+ * arrived (read-your-writes holds, across processes too), and under load one query serves each
+ * wave of identical requests instead of one query per request. Nothing is kept once answered.
  */
 export function sharedReads<V>(): (key: string, read: () => Promise<V>) => Promise<V> {
+  /** The query that has not started yet, by key: the one a read may join. */
+  const waiting = new Map<string, Promise<V>>();
   /** The query running now, by key. */
   const running = new Map<string, Promise<V>>();
-  /** The query that starts when the running one ends, shared by the reads that arrived meanwhile. */
-  const next = new Map<string, Promise<V>>();
-
-  function start(key: string, read: () => Promise<V>): Promise<V> {
-    const query = read().finally(() => {
-      if (running.get(key) === query) running.delete(key);
-    });
-    running.set(key, query);
-    return query;
-  }
 
   return (key, read) => {
-    const queued = next.get(key);
-    if (queued) return queued;
+    const joinable = waiting.get(key);
+    if (joinable) return joinable;
     const current = running.get(key);
-    if (!current) return start(key, read);
-    const following = current
-      .catch(() => undefined)
+    const turn = current
+      ? current.then(
+          () => undefined,
+          () => undefined,
+        )
+      : new Promise<void>((resolve) => setImmediate(resolve));
+    const query: Promise<V> = turn
       .then(() => {
-        next.delete(key);
-        return start(key, read);
+        waiting.delete(key);
+        running.set(key, query);
+        return read();
+      })
+      .finally(() => {
+        if (running.get(key) === query) running.delete(key);
       });
-    next.set(key, following);
-    return following;
+    waiting.set(key, query);
+    return query;
   };
 }

@@ -9,22 +9,27 @@ function controlled() {
   return { started, read };
 }
 
-const settle = () => new Promise((resolve) => setImmediate(resolve));
+const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('shared reads', () => {
-  it('never joins a running query: reads arriving during it share the next one', async () => {
+  it('shares a query among the reads of one turn, never joins a running one', async () => {
     const shared = sharedReads<string>();
     const c = controlled();
     const first = shared('k', c.read('k'));
-    expect(c.started).toHaveLength(1);
+    const sameTurn = shared('k', c.read('k'));
+    const other = shared('other', c.read('other'));
+    expect(c.started).toHaveLength(0);
+    await turn();
+    expect(c.started.map((s) => s.key)).toEqual(['k', 'other']);
     // Arrive while the first query runs (it may predate a write they have seen): they wait.
     const second = shared('k', c.read('k'));
     const third = shared('k', c.read('k'));
-    const other = shared('other', c.read('other'));
-    expect(c.started.map((s) => s.key)).toEqual(['k', 'other']);
+    await turn();
+    expect(c.started).toHaveLength(2);
     c.started[0]?.resolve('before the write');
     expect(await first).toBe('before the write');
-    await settle();
+    expect(await sameTurn).toBe('before the write');
+    await turn();
     // The next query started after they arrived; both share it.
     expect(c.started.map((s) => s.key)).toEqual(['k', 'other', 'k']);
     c.started[2]?.resolve('after the write');
@@ -38,16 +43,18 @@ describe('shared reads', () => {
     const shared = sharedReads<string>();
     const c = controlled();
     const a = shared('k', c.read('k'));
+    await turn();
     const b = shared('k', c.read('k'));
     c.started[0]?.reject(new Error('database down'));
     await expect(a).rejects.toThrow('database down');
-    await settle();
+    await turn();
     // b waited for the failed query, then ran its own.
     expect(c.started).toHaveLength(2);
     c.started[1]?.resolve('fine');
     expect(await b).toBe('fine');
-    // Nothing running: a new read starts a new query at once.
+    // Nothing running or waiting: a new read starts a new query on the next turn.
     void shared('k', c.read('k'));
+    await turn();
     expect(c.started).toHaveLength(3);
   });
 });
