@@ -69,6 +69,12 @@ const freePort = () =>
     });
   });
 
+const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+/** The code the service processes load: HEAD when they start, and what differed from it. */
+const COMMIT = git('rev-parse', 'HEAD');
+const UNCOMMITTED = git('status', '--porcelain', '--', 'src', 'adapters', 'package.json')
+  .split('\n')
+  .filter(Boolean);
 const database = await createBenchDatabase();
 const prefix = runTag('jsoak');
 const port = await freePort();
@@ -342,7 +348,9 @@ try {
   const total = [...latencies.values()].reduce((n, l) => n + l.length, 0);
   const result = {
     at: new Date().toISOString(),
-    commit: execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim(),
+    commit: COMMIT,
+    /** Files of the service that differed from that commit when the service processes started. */
+    uncommitted: UNCOMMITTED,
     /** From this process's start to the result: setup, load and drain. */
     wallSeconds: Math.round((Date.now() - performance.timeOrigin) / 1000),
     seconds: SECONDS,

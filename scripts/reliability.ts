@@ -39,7 +39,7 @@ const runSoak = () => {
 if (soakOnly || soakDocs) {
   const soak = soakDocs ? { status: 0, seconds: undefined } : runSoak();
   const result = JSON.parse(readFileSync(soakJson, 'utf8')) as SoakResult;
-  const provenance = `Soak alone (\`npm run reliability -- --soak-only\`) on ${result.at.slice(0, 16).replace('T', ' ')} UTC, commit \`${result.commit ?? sh('git', ['rev-parse', 'HEAD'])}\`, ${availableParallelism()} cores, Node ${process.version}; the suites above are from the run the header names.`;
+  const provenance = `Soak alone (\`npm run reliability -- --soak-only\`) on ${result.at.slice(0, 16).replace('T', ' ')} UTC, commit \`${result.commit ?? sh('git', ['rev-parse', 'HEAD'])}\`${result.uncommitted?.length ? ` (and uncommitted changes to ${result.uncommitted.length} service files)` : ''}, ${availableParallelism()} cores, Node ${process.version}; the suites above are from the run the header names.`;
   const before = readFileSync(docs, 'utf8');
   const at = before.indexOf('\n## Soak');
   writeFileSync(

@@ -14,6 +14,7 @@ export interface SoakResult {
   seconds: number;
   wallSeconds?: number;
   commit?: string;
+  uncommitted?: string[];
   targetRate: number;
   decisionsPerSecond: number;
   nodeFlags: string;
