@@ -9,15 +9,19 @@ export interface GroupCommit<I, O> {
 
 export function createGroupCommit<I, O>(
   write: (items: I[]) => Promise<O[]>,
-  opts: { maxBatch: number } = { maxBatch: 500 },
+  opts: { maxBatch?: number; maxInFlight?: number } = {},
 ): GroupCommit<I, O> {
+  const maxBatch = opts.maxBatch ?? 500;
+  // Batches written at once: 1 (the default) keeps the writes in submission order; more lets a
+  // new batch start while another waits for its commit, so a caller need not wait for it.
+  const maxInFlight = opts.maxInFlight ?? 1;
   let queue: { item: I; resolve: (o: O) => void; reject: (e: unknown) => void }[] = [];
-  let writing = false;
+  let writers = 0;
 
   const drain = async (): Promise<void> => {
-    writing = true;
+    writers += 1;
     while (queue.length > 0) {
-      const batch = queue.slice(0, opts.maxBatch);
+      const batch = queue.slice(0, maxBatch);
       queue = queue.slice(batch.length);
       try {
         const results = await write(batch.map((b) => b.item));
@@ -28,14 +32,14 @@ export function createGroupCommit<I, O>(
         for (const b of batch) b.reject(err);
       }
     }
-    writing = false;
+    writers -= 1;
   };
 
   return {
     submit(item) {
       return new Promise<O>((resolve, reject) => {
         queue.push({ item, resolve, reject });
-        if (!writing) void drain();
+        if (writers < maxInFlight) void drain();
       });
     },
   };

@@ -41,20 +41,25 @@ export function createWebhookReceiver(deps: {
   metrics?: WebhookMetrics;
   logger: Logger;
 }): WebhookReceiver {
-  const batcher = createGroupCommit<InboxDelivery, { id: number; inserted: boolean }>(async (items) => {
-    const stored = await deps.inbox.recordMany(items);
-    const fresh = stored.filter((r) => r.inserted).map((r) => r.id);
-    if (fresh.length > 0) {
-      deps.enqueueIngest(fresh).catch((err: unknown) => {
-        // Stored but not queued (Redis down): the relay will pick them up.
-        deps.logger.warn(
-          { inboxIds: fresh.length, code: err instanceof JalonError ? err.code : 'error' },
-          'ingest not queued',
-        );
-      });
-    }
-    return stored;
-  });
+  const batcher = createGroupCommit<InboxDelivery, { id: number; inserted: boolean }>(
+    async (items) => {
+      const stored = await deps.inbox.recordMany(items);
+      const fresh = stored.filter((r) => r.inserted).map((r) => r.id);
+      if (fresh.length > 0) {
+        deps.enqueueIngest(fresh).catch((err: unknown) => {
+          // Stored but not queued (Redis down): the relay will pick them up.
+          deps.logger.warn(
+            { inboxIds: fresh.length, code: err instanceof JalonError ? err.code : 'error' },
+            'ingest not queued',
+          );
+        });
+      }
+      return stored;
+      // Two batches in flight: a request arriving while one commits starts the next at once instead
+      // of waiting for it (each batch still commits before its callers are answered).
+    },
+    { maxInFlight: 2 },
+  );
   const count = (tracker: Tracker, result: string) => deps.metrics?.webhook(tracker, result);
   const noteDelivery = latestOnly((connectionId, at) =>
     deps.connections.noteHealth(connectionId, { lastDeliveryAt: at }),

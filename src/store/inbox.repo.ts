@@ -26,7 +26,11 @@ export function createInboxRepo(db: Db): InboxStore {
       const keyOf = (d: { connectionId: string; deliveryKey: string }) =>
         `${d.connectionId}\u0000${d.deliveryKey}`;
       // PostgreSQL refuses to touch one row twice in a statement: send each key once.
-      const unique = [...new Map(deliveries.map((d) => [keyOf(d), d])).values()];
+      // Sorted by key: concurrent batches then take the unique index's locks in one order and
+      // cannot deadlock over a delivery sent twice at once.
+      const unique = [...new Map(deliveries.map((d) => [keyOf(d), d])).entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, d]) => d);
       // One statement for the whole batch (group commit). A redelivery hits the unique key; the
       // no-op update makes RETURNING give its id too, and xmax = 0 tells a fresh insert apart.
       const rows = await db
