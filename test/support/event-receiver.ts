@@ -31,7 +31,7 @@ export interface EventReceiver {
   events(): ReceivedEvent[];
   /** Requests answered 2xx. */
   accepted(): ReceivedEvent[];
-  /** True when every request received (or the one given) carries a valid, fresh signature. */
+  /** True when every request received (or the one given) carries a valid signature, fresh on arrival. */
   verify(secret: string, event?: ReceivedEvent): boolean;
   /** Resolves with the first request matching `predicate`, waiting for it up to `timeoutMs`. */
   waitFor(predicate: (e: ReceivedEvent) => boolean, timeoutMs?: number): Promise<ReceivedEvent>;
@@ -120,7 +120,11 @@ export async function startEventReceiver(
 
   const verifyOne = (secret: string, e: ReceivedEvent) =>
     header(e.headers, 'jalon-timestamp') === verifyTimestamp(header(e.headers, 'jalon-signature')) &&
-    verifyJalonSignature(header(e.headers, 'jalon-signature'), e.rawBody, secret);
+    // Fresh when it arrived, as a subscriber checks it on receipt (a check made minutes later, at
+    // the end of a long test, would find every signature stale).
+    verifyJalonSignature(header(e.headers, 'jalon-signature'), e.rawBody, secret, {
+      nowSec: Math.floor(e.receivedAt.getTime() / 1000),
+    });
 
   return {
     url: `http://127.0.0.1:${port}/events`,
