@@ -9,6 +9,7 @@ export const EventType = z.enum([
   'deliverable.late',
   'milestone.unlocked',
   'milestone.resettled',
+  'milestone.removed',
   'milestone.invoiced',
   'milestone.paid',
   'change_request.approved',

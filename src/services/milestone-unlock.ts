@@ -69,7 +69,8 @@ async function record(
  * with the original acceptances, keeping the unlock time; audited with before and after and
  * announced as `milestone.resettled`. A change that would make an unlocked milestone's conditions
  * false again (a new required deliverable not yet accepted, `notBefore` moved ahead) is refused:
- * an unlock is never undone. Runs in the approval's transaction; removed milestones are skipped.
+ * an unlock is never undone. An unlocked milestone the request removed is announced as
+ * `milestone.removed` (finance must stop counting it payable). Runs in the approval's transaction.
  */
 export async function resettleMilestones(
   repos: UnlockRepos,
@@ -85,6 +86,19 @@ export async function resettleMilestones(
   const current = (await repos.milestones.listByEngagement(engagement.id, { status: 'unlocked' })).filter(
     (m) => ids.includes(m.id),
   );
+  for (const removed of previous.filter(
+    (p) => p.status === 'unlocked' && !current.some((m) => m.id === p.id),
+  )) {
+    await repos.outbox.append({
+      type: 'milestone.removed',
+      subjectType: 'milestone',
+      subjectId: removed.id,
+      engagementId: engagement.id,
+      providerId: engagement.providerId,
+      data: { ...settlementData(removed), changeRequestId },
+      dedupeKey: `milestone.removed:${removed.id}`,
+    });
+  }
   if (current.length === 0) return [];
   const deliverables = await repos.deliverables.listByEngagement(engagement.id);
   const acceptances = await repos.decisions.acceptances([

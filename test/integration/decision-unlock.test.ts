@@ -8,7 +8,7 @@ import { createDecisionService } from '../../src/services/decisions.service.ts';
 import { createUnlockCheck } from '../../src/services/milestone-unlock.ts';
 import { buildTestApp, type TestApp } from '../support/app.ts';
 import { ALL_MET, civilDay, decide, decisionContract, sendJira, untilStatus } from '../support/decisions.ts';
-import { contractApi, rawQuery } from '../support/engagement.ts';
+import { contractApi, milestoneBody, rawQuery } from '../support/engagement.ts';
 
 let t: TestApp;
 let workers: Workers;
@@ -345,5 +345,40 @@ describe('a change request on an unlocked milestone', () => {
       { op: 'modify_milestone', milestoneId: c.milestoneId, set: { label: 'Renamed' } },
     ]);
     expect(renamed).toMatch(/^chg_/);
+  }, 60_000);
+
+  it('announces an unlocked milestone the request removes: finance must stop counting it payable', async () => {
+    const c = await decisionContract(t, { keys: (p) => [`${p}-1`], dueOffset: -3 });
+    await sendJira(t, c, [{ id: '1', key: `${c.project}-1`, category: 'done' }]);
+    await untilStatus(t, c.deliverableId, 'ready_for_review');
+    expect(
+      (await decide(t, c.deliverableId, pmo, { decision: 'accept', criteria: ALL_MET })).statusCode,
+    ).toBe(201);
+    const { id, res } = await approve(c.engagementId, [
+      { op: 'add_milestone', milestone: milestoneBody([c.deliverableId], { label: 'Replacement' }) },
+      { op: 'remove_milestone', milestoneId: c.milestoneId },
+    ]);
+    expect(res.statusCode, res.body).toBe(200);
+    const events = await rawQuery<{ type: string; dedupe_key: string; data: Record<string, unknown> }>(
+      t,
+      `select type, dedupe_key, data from outbox_events where subject_id = $1 and type = 'milestone.removed'`,
+      [c.milestoneId],
+    );
+    expect(events).toEqual([
+      {
+        type: 'milestone.removed',
+        dedupe_key: `milestone.removed:${c.milestoneId}`,
+        data: expect.objectContaining({
+          changeRequestId: id,
+          netMinor: 5_670_000,
+          milestoneId: c.milestoneId,
+        }),
+      },
+    ]);
+    const list = await t.app.inject({
+      url: `/v1/payment-milestones?engagementId=${c.engagementId}`,
+      headers: pmo,
+    });
+    expect(list.json().items.map((m: { id: string }) => m.id)).not.toContain(c.milestoneId);
   }, 60_000);
 });
