@@ -53,6 +53,19 @@ function openPostgres(url: string, max: number): Database {
   // 'error' on itself, not on the pool: without a listener that would crash the process.
   pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  // drizzle-orm's transaction on a Pool sends BEGIN before its try/finally: when the connection
+  // dies between checkout and BEGIN (a database outage), that client is never released, the pool
+  // loses a slot for good and pool.end() waits forever. Here the client is checked out and
+  // released whatever happens; drizzle still runs BEGIN, COMMIT, ROLLBACK and nested savepoints on
+  // it. (A client whose connection died is dropped by the pool on release.)
+  db.transaction = (async (fn: never, config?: never) => {
+    const client = await pool.connect();
+    try {
+      return await drizzlePg(client).transaction(fn, config);
+    } finally {
+      client.release();
+    }
+  }) as Db['transaction'];
   return {
     kind: 'postgres',
     db,
@@ -76,8 +89,8 @@ function openPostgres(url: string, max: number): Database {
     async ping() {
       await db.execute(sql`select 1`);
     },
-    // A client whose server vanished mid-transaction can stay checked out after an outage; do not
-    // let it hold shutdown forever (the process exits right after this anyway).
+    // Bounded all the same: a query stuck on a half-open connection would otherwise hold shutdown
+    // (the process exits right after this anyway).
     close: () =>
       Promise.race([pool.end(), new Promise<void>((resolve) => setTimeout(resolve, 5000).unref())]),
   };
