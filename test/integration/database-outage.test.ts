@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { type Container, createContainer } from '../../src/container.ts';
 import { createLogger } from '../../src/logger.ts';
-import { createTestDatabase } from '../support/database.ts';
+import type { createTestDatabase } from '../support/database.ts';
 import { BOOTSTRAP_KEY, TEST_REDIS_URL, TEST_SECRET_KEY, uniq } from '../support/env.ts';
 import { JIRA_SECRET, JIRA_SETTINGS, jiraDelivery } from '../support/jira-deliveries.ts';
-import { startTcpProxy } from '../support/tcp-proxy.ts';
+import { databaseBehindProxy, type startTcpProxy } from '../support/tcp-proxy.ts';
 
 let container: Container;
 let app: Awaited<ReturnType<Container['buildHttp']>>;
@@ -14,14 +14,11 @@ let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let connectionId: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const target = new URL(db.url);
-  proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-  const viaProxy = new URL(db.url);
-  viaProxy.port = String(proxy.port);
+  let viaProxy: string;
+  ({ db, proxy, url: viaProxy } = await databaseBehindProxy());
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: viaProxy.toString(),
+    DATABASE_URL: viaProxy,
     REDIS_URL: TEST_REDIS_URL,
     JALON_QUEUE_PREFIX: uniq('jt-outage'),
     JALON_SECRET_KEY: TEST_SECRET_KEY,

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/store/db.ts';
-import { createTestDatabase } from '../support/database.ts';
-import { startTcpProxy } from '../support/tcp-proxy.ts';
+import type { createTestDatabase } from '../support/database.ts';
+import { databaseBehindProxy, type startTcpProxy } from '../support/tcp-proxy.ts';
 
 /**
  * A connection that dies between its checkout and BEGIN (the database stopped at that moment) must
@@ -16,12 +16,9 @@ let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
 let database: Database;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const target = new URL(db.url);
-  proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-  const viaProxy = new URL(db.url);
-  viaProxy.port = String(proxy.port);
-  database = await openDatabase({ url: viaProxy.toString(), poolSize: 1, dataDir: '' });
+  let viaProxy: string;
+  ({ db, proxy, url: viaProxy } = await databaseBehindProxy());
+  database = await openDatabase({ url: viaProxy, poolSize: 1, dataDir: '' });
 });
 afterAll(async () => {
   await database?.close();

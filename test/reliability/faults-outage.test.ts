@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workers } from '../../src/jobs/workers.ts';
 import { buildTestApp, type TestApp } from '../support/app.ts';
-import { createTestDatabase } from '../support/database.ts';
+import type { createTestDatabase } from '../support/database.ts';
 import { untilStatus } from '../support/decisions.ts';
-import { startTcpProxy } from '../support/tcp-proxy.ts';
+import { databaseBehindProxy, type startTcpProxy } from '../support/tcp-proxy.ts';
 import {
   acceptDeliverable,
   type EffectsWorld,
@@ -33,12 +33,9 @@ let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
 let world: EffectsWorld;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const target = new URL(db.url);
-  proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-  const viaProxy = new URL(db.url);
-  viaProxy.port = String(proxy.port);
-  t = await buildTestApp({ env: { DATABASE_URL: viaProxy.toString() } });
+  let viaProxy: string;
+  ({ db, proxy, url: viaProxy } = await databaseBehindProxy());
+  t = await buildTestApp({ env: { DATABASE_URL: viaProxy } });
   workers = t.container.startWorkers();
   world = await startEffectsWorld(t);
 });

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { createTestDatabase } from './database.ts';
 
 const READY_FOR_QUERY = Buffer.from([0x5a, 0, 0, 0, 5, 0x49]);
 
@@ -68,4 +69,14 @@ export async function startTcpProxy(target: { host: string; port: number }) {
       cutAfterStartup = true;
     },
   };
+}
+
+/** A fresh test database reached through a proxy the test can cut: `url` goes through the proxy. */
+export async function databaseBehindProxy() {
+  const db = await createTestDatabase();
+  const target = new URL(db.url);
+  const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+  const url = new URL(db.url);
+  url.port = String(proxy.port);
+  return { db, proxy, url: url.toString() };
 }
