@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { Unavailable } from '../core/errors.ts';
 import type { IngestService } from '../services/ingest.service.ts';
 import type { JobDefinition, QueueProcessor } from './job.ts';
 import type { Queues } from './queues.ts';
@@ -18,27 +17,15 @@ export const ingestJob: JobDefinition<IngestPayload> = {
 export const ingestJobId = (inboxId: number): string => `ingest-${inboxId}`;
 
 /**
- * Queues the ingest of many stored deliveries in one Redis round trip (BullMQ `addBulk`: one
- * MULTI of the add scripts) instead of one `add` each. Each job keeps its jobId, so a delivery
- * already queued stays one job. Rejects with Unavailable when Redis is down; the relay then
- * re-queues the stored rows.
+ * Queues the ingest of many stored deliveries in one Redis round trip instead of one `add` each.
+ * Each job keeps its jobId, so a delivery already queued stays one job. Rejects with Unavailable
+ * when Redis is down; the relay then re-queues the stored rows.
  */
-export async function enqueueIngests(
-  queues: Pick<Queues, 'queue'>,
-  inboxIds: readonly number[],
-): Promise<void> {
-  if (inboxIds.length === 0) return;
-  const jobs = [...new Set(inboxIds)].map((inboxId) => ({
-    name: ingestJob.name,
-    data: IngestPayload.parse({ inboxId }),
-    opts: { ...ingestJob.options, jobId: ingestJobId(inboxId) },
-  }));
-  try {
-    await queues.queue(ingestJob.queue).addBulk(jobs);
-  } catch (err) {
-    throw new Unavailable('The job queue (Redis)', err);
-  }
-}
+export const enqueueIngests = (queues: Pick<Queues, 'enqueueMany'>, inboxIds: readonly number[]) =>
+  queues.enqueueMany(
+    ingestJob,
+    [...new Set(inboxIds)].map((inboxId) => ({ inboxId })),
+  );
 
 /**
  * Ingest jobs run this many times the process's worker concurrency. They wait on I/O almost all

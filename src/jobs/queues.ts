@@ -7,6 +7,8 @@ import { producerConnection } from './redis.ts';
 export interface Queues {
   /** Adds a job; resolves to its id. Rejects with Unavailable when Redis is down. */
   enqueue<P>(def: JobDefinition<P>, payload: P, opts?: { delay?: number; jobId?: string }): Promise<string>;
+  /** Adds many jobs of one definition in one Redis round trip (BullMQ addBulk); same failures. */
+  enqueueMany<P>(def: JobDefinition<P>, payloads: readonly P[]): Promise<void>;
   queue(name: string): Queue;
   readonly prefix: string;
   readonly connection: Redis;
@@ -29,6 +31,11 @@ export function createQueues(opts: { redisUrl: string; prefix: string }): Queues
     }
     return q;
   };
+  // Fail fast while Redis is away: a Queue first used now would wait for it to come back.
+  const assertReady = () => {
+    if (connection.status !== 'ready')
+      throw new Unavailable('The job queue (Redis)', new Error(`Redis connection ${connection.status}`));
+  };
   return {
     prefix: opts.prefix,
     connection,
@@ -36,10 +43,7 @@ export function createQueues(opts: { redisUrl: string; prefix: string }): Queues
     async enqueue(def, payload, extra = {}) {
       const data = def.payload.parse(payload);
       const jobId = extra.jobId ?? def.jobId?.(data);
-      // Fail fast while Redis is away: a Queue first used now would wait for it to come back.
-      if (connection.status !== 'ready') {
-        throw new Unavailable('The job queue (Redis)', new Error(`Redis connection ${connection.status}`));
-      }
+      assertReady();
       try {
         const job = await queue(def.queue).add(def.name, data, {
           ...def.options,
@@ -47,6 +51,20 @@ export function createQueues(opts: { redisUrl: string; prefix: string }): Queues
           ...(extra.delay ? { delay: extra.delay } : {}),
         });
         return job.id ?? jobId ?? '';
+      } catch (err) {
+        throw new Unavailable('The job queue (Redis)', err);
+      }
+    },
+    async enqueueMany(def, payloads) {
+      if (payloads.length === 0) return;
+      const jobs = payloads.map((payload) => {
+        const data = def.payload.parse(payload);
+        const jobId = def.jobId?.(data);
+        return { name: def.name, data, opts: { ...def.options, ...(jobId ? { jobId } : {}) } };
+      });
+      assertReady();
+      try {
+        await queue(def.queue).addBulk(jobs);
       } catch (err) {
         throw new Unavailable('The job queue (Redis)', err);
       }

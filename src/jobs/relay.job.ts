@@ -22,7 +22,7 @@ export const RELAY_EVERY_MS = 15_000;
 export function relayProcessor(deps: {
   inbox: Pick<InboxStore, 'pending'>;
   pushBacks?: Pick<PushBackStore, 'pending'>;
-  queues: Pick<Queues, 'enqueue' | 'queue'>;
+  queues: Pick<Queues, 'enqueue' | 'enqueueMany' | 'queue'>;
   graceMs?: number;
 }): QueueProcessor {
   return {

@@ -55,9 +55,9 @@ export function createWebhookReceiver(deps: {
         });
       }
       return stored;
-      // Two batches in flight: a request arriving while one commits starts the next at once instead
-      // of waiting for it (each batch still commits before its callers are answered).
     },
+    // Two batches in flight: a request arriving while one commits starts the next at once instead
+    // of waiting for it (each batch still commits before its callers are answered).
     { maxInFlight: 2 },
   );
   const count = (tracker: Tracker, result: string) => deps.metrics?.webhook(tracker, result);
