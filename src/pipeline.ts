@@ -4,7 +4,7 @@ import type { Config } from './config.ts';
 import { NotFound } from './core/errors.ts';
 import type { Store } from './core/ports.ts';
 import type { LinkRecord, StoredTask } from './core/sync-ports.ts';
-import { enqueueIngests, ingestProcessor } from './jobs/ingest.job.ts';
+import { enqueueIngestBatches, ingestProcessor } from './jobs/ingest.job.ts';
 import type { QueueProcessor } from './jobs/job.ts';
 import { pushBackProcessor } from './jobs/pushback.job.ts';
 import type { Queues } from './jobs/queues.ts';
@@ -13,6 +13,7 @@ import { relayProcessor, scheduleRelay } from './jobs/relay.job.ts';
 import { SyncPayload, scheduleLinkSync, startSync, syncJob, syncProcessor } from './jobs/sync.job.ts';
 import { scheduleWebhookRefresh, webhookRefreshProcessor } from './jobs/webhook-refresh.job.ts';
 import type { ConnectionService } from './services/connections.service.ts';
+import { createGroupCommit } from './services/group-commit.ts';
 import { createIngestService, type IngestService } from './services/ingest.service.ts';
 import { createLinkService, type LinkService } from './services/links.service.ts';
 import { createPushBackService, type PushBackService } from './services/pushback.service.ts';
@@ -68,10 +69,15 @@ export function createPipeline(deps: {
     onTasksChanged: deps.onTasksChanged,
     logger,
   });
+  // Batches stored while an add is on its way to Redis go together in the next one (one job each).
+  const ingestAdds = createGroupCommit<readonly number[], void>(async (batches) => {
+    await enqueueIngestBatches(queues, batches);
+    return batches.map(() => undefined);
+  });
   const receiver = createWebhookReceiver({
     connections: deps.connections,
     inbox: store.inbox,
-    enqueueIngest: (inboxIds) => enqueueIngests(queues, inboxIds),
+    enqueueIngest: (inboxIds) => ingestAdds.submit(inboxIds),
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
     logger,
   });
@@ -119,6 +125,7 @@ export function createPipeline(deps: {
     processors: [
       ingestProcessor({
         ingest,
+        queues,
         markFailed: (id, error) => store.inbox.markFailed(id, error),
         workerConcurrency: config.workerConcurrency,
       }),

@@ -114,8 +114,11 @@ export interface InboxStore {
   noteAttempt(id: number, error: string | null): Promise<void>;
   /** Sets a failed delivery back to pending (an admin retries it); a processed one stays processed. */
   requeue(id: number): Promise<void>;
-  /** Rows stored but not processed, older than `olderThan` (the relay's work). */
-  pending(olderThan: Date, limit: number): Promise<{ id: number; connectionId: string }[]>;
+  /**
+   * Rows stored but not processed, older than `olderThan` (the relay's work), oldest first; the
+   * rows of one stored batch share `receivedAt` (their transaction's start).
+   */
+  pending(olderThan: Date, limit: number): Promise<{ id: number; connectionId: string; receivedAt: Date }[]>;
   count(connectionId: string): Promise<number>;
 }
 

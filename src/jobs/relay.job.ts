@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { InboxStore, PushBackStore } from '../core/sync-ports.ts';
-import { enqueueIngests } from './ingest.job.ts';
+import { enqueueIngestBatches } from './ingest.job.ts';
 import type { JobDefinition, QueueProcessor } from './job.ts';
 import { pushBackJob } from './pushback.job.ts';
 import type { Queues } from './queues.ts';
@@ -32,11 +32,10 @@ export function relayProcessor(deps: {
       let requeued = 0;
       for (;;) {
         const rows = await deps.inbox.pending(new Date(Date.now() - (deps.graceMs ?? 10_000)), 500);
-        // One addBulk per page of rows; each job's jobId keeps a row already queued a no-op.
-        await enqueueIngests(
-          deps.queues,
-          rows.map((r) => r.id),
-        );
+        // One addBulk per page of rows, one job per batch the receiver stored (its rows share
+        // their commit time): while the receiver's job for that batch is known to BullMQ, the same
+        // jobId makes this a no-op.
+        await enqueueIngestBatches(deps.queues, batchesOf(rows));
         requeued += rows.length;
         if (rows.length < 500 || requeued >= 10_000) break;
       }
@@ -47,6 +46,18 @@ export function relayProcessor(deps: {
       return { requeued, pushBacks: pushBacks.length };
     },
   };
+}
+
+/** Ids grouped by the time their batch was stored (rows arrive ordered by that time). */
+function batchesOf(rows: readonly { id: number; receivedAt: Date }[]): number[][] {
+  const out: number[][] = [];
+  let at: number | null = null;
+  for (const r of rows) {
+    if (r.receivedAt.getTime() !== at) out.push([]);
+    at = r.receivedAt.getTime();
+    out.at(-1)?.push(r.id);
+  }
+  return out;
 }
 
 /** Registers the relay's schedule (idempotent across processes: one scheduler id). */

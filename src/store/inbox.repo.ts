@@ -1,8 +1,26 @@
 import { and, asc, count, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { InboxRow, InboxStore } from '../core/sync-ports.ts';
+import type { InboxDelivery, InboxRow, InboxStore } from '../core/sync-ports.ts';
 import { createGroupCommit } from '../services/group-commit.ts';
 import { webhookInbox } from './connections.schema.ts';
 import type { Db } from './db.ts';
+
+/** A recorded row as the driver returns it (a bigint id may come back as a string). */
+type RecordedRow = {
+  id: number | string;
+  connectionId: string;
+  deliveryKey: string;
+  inserted: boolean | string;
+};
+
+const RECORD_SQL = `
+insert into webhook_inbox (connection_id, delivery_key, headers, body)
+select r.c, r.k, r.h, substring(`;
+const RECORD_SQL_MIDDLE = `::bytea from r.s for r.l)
+from jsonb_to_recordset(`;
+const RECORD_SQL_TAIL = `::jsonb) as r(n int, c text, k text, h jsonb, s int, l int)
+order by r.n
+on conflict (connection_id, delivery_key) do update set delivery_key = excluded.delivery_key
+returning id, connection_id as "connectionId", delivery_key as "deliveryKey", (xmax = 0) as inserted`;
 
 export function createInboxRepo(db: Db): InboxStore {
   // Concurrent ingest jobs read and settle their rows together: one round trip per batch instead
@@ -28,25 +46,29 @@ export function createInboxRepo(db: Db): InboxStore {
       // PostgreSQL refuses to touch one row twice in a statement: send each key once.
       // Sorted by key: concurrent batches then take the unique index's locks in one order and
       // cannot deadlock over a delivery sent twice at once.
-      const unique = [...new Map(deliveries.map((d) => [keyOf(d), d])).entries()]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([, d]) => d);
-      // One statement for the whole batch (group commit). A redelivery hits the unique key; the
-      // no-op update makes RETURNING give its id too, and xmax = 0 tells a fresh insert apart.
-      const rows = await db
-        .insert(webhookInbox)
-        .values(unique.map((d) => ({ ...d, headers: { ...d.headers } })))
-        .onConflictDoUpdate({
-          target: [webhookInbox.connectionId, webhookInbox.deliveryKey],
-          set: { deliveryKey: sql`excluded.delivery_key` },
-        })
-        .returning({
-          id: webhookInbox.id,
-          connectionId: webhookInbox.connectionId,
-          deliveryKey: webhookInbox.deliveryKey,
-          inserted: sql<boolean>`(xmax = 0)`,
-        });
-      const byKey = new Map(rows.map((r) => [keyOf(r), { id: r.id, fresh: String(r.inserted) === 'true' }]));
+      // A delivery twice in one batch is stored as it came first.
+      const firsts = new Map<string, InboxDelivery>();
+      for (const d of deliveries) if (!firsts.has(keyOf(d))) firsts.set(keyOf(d), d);
+      const unique = [...firsts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
+      // One statement for the whole batch (group commit), its text constant: the rows' columns
+      // travel as one JSON parameter and their bodies as one bytea (sliced back by offset), so
+      // nothing is built per call and each body's bytes are sent once, as they are. A redelivery
+      // hits the unique key; the no-op update makes RETURNING give its id too, and xmax = 0 tells
+      // a fresh insert apart.
+      let start = 1;
+      const meta = unique.map((d, n) => {
+        const row = { n, c: d.connectionId, k: d.deliveryKey, h: d.headers, s: start, l: d.body.length };
+        start += d.body.length;
+        return row;
+      });
+      const bodies = Buffer.concat(unique.map((d) => d.body));
+      const result = await db.execute(
+        sql`${sql.raw(RECORD_SQL)}${bodies}${sql.raw(RECORD_SQL_MIDDLE)}${JSON.stringify(meta)}${sql.raw(RECORD_SQL_TAIL)}`,
+      );
+      const rows = (result as unknown as { rows: RecordedRow[] }).rows;
+      const byKey = new Map(
+        rows.map((r) => [keyOf(r), { id: Number(r.id), fresh: String(r.inserted) === 'true' }]),
+      );
       return deliveries.map((d) => {
         const r = byKey.get(keyOf(d));
         if (!r) throw new Error('inbox insert lost a row');
@@ -77,10 +99,14 @@ export function createInboxRepo(db: Db): InboxStore {
     },
     async pending(olderThan, limit) {
       return db
-        .select({ id: webhookInbox.id, connectionId: webhookInbox.connectionId })
+        .select({
+          id: webhookInbox.id,
+          connectionId: webhookInbox.connectionId,
+          receivedAt: webhookInbox.receivedAt,
+        })
         .from(webhookInbox)
         .where(and(eq(webhookInbox.status, 'pending'), lt(webhookInbox.receivedAt, olderThan)))
-        .orderBy(asc(webhookInbox.receivedAt))
+        .orderBy(asc(webhookInbox.receivedAt), asc(webhookInbox.id))
         .limit(limit);
     },
     async count(connectionId) {

@@ -46,6 +46,7 @@ async function until<T>(probe: () => Promise<T | null | undefined | false>, ms =
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+const inboxStatusOf = async (id: number) => (await t.container.store.inbox.get(id))?.status;
 const rawCount = async (sql: string, params: unknown[]) =>
   Number(
     (await t.container.database.rawTransaction((tx) => tx.query<{ n: string }>(sql, params)))[0]?.n ?? 0,
@@ -173,6 +174,75 @@ describe('webhook receiver', () => {
       expect(await rawCount('select count(*) n from webhook_inbox where delivery_key = $1', [key])).toBe(1);
     }
     await until(async () => (await t.container.store.tasks.get(connectionId, '259')) !== null);
+  });
+
+  it('queues one ingest job per stored batch; the relay re-queues that batch under the same job, and a failing delivery gets a job of its own', async () => {
+    await workers.close();
+    const ingest = t.container.queues.queue('ingest');
+    const good = Array.from({ length: 5 }, (_, i) =>
+      jiraDelivery(
+        { id: `31${i}`, key: `PAY-31${i}`, category: 'todo', updated: new Date('2027-02-05T10:00:00Z') },
+        JIRA_SECRET,
+        randomUUID(),
+      ),
+    );
+    const badKey = randomUUID();
+    const badBody = '{"issue":{}}';
+    const bad = {
+      body: Buffer.from(badBody),
+      headers: {
+        ...jiraDelivery(
+          { id: '319', key: 'PAY-319', category: 'todo', updated: new Date() },
+          JIRA_SECRET,
+          badKey,
+        ).headers,
+        'x-hub-signature': `sha256=${createHmac('sha256', JIRA_SECRET).update(badBody).digest('hex')}`,
+      },
+    };
+    const answers = await Promise.all([...good, bad].map((d) => send(d)));
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200, 200, 200]);
+    const rows = await t.container.database.rawTransaction((tx) =>
+      tx.query<{ id: string; received_at: Date }>(
+        'select id, received_at from webhook_inbox where delivery_key = any($1::text[]) order by id',
+        [[...good, bad].map((d) => d.headers['x-atlassian-webhook-identifier'])],
+      ),
+    );
+    expect(rows).toHaveLength(6);
+    // Every job the receiver queued for these rows is a batch job naming them; none is per delivery.
+    const queued = (await ingest.getJobs(['waiting', 'prioritized', 'delayed'])).filter((j) =>
+      (j.data.inboxIds as number[] | undefined)?.some((id) => rows.some((r) => Number(r.id) === id)),
+    );
+    expect(queued.length).toBeGreaterThanOrEqual(1);
+    expect(
+      queued.every(
+        (j) => j.name === 'ingest-batch' && j.id === `ingest-batch-${Math.min(...j.data.inboxIds)}`,
+      ),
+    ).toBe(true);
+    expect(queued.flatMap((j) => j.data.inboxIds).sort()).toEqual(rows.map((r) => Number(r.id)).sort());
+    // The relay finds the same rows pending: one job per batch, under the receiver's jobIds (no-ops).
+    const { relayProcessor } = await import('../../src/jobs/relay.job.ts');
+    const before = await ingest.count();
+    await relayProcessor({ inbox: t.container.store.inbox, queues: t.container.queues, graceMs: 0 }).process(
+      {},
+      await t.container.queues.queue('relay').add('relay', {}),
+    );
+    expect(await ingest.count()).toBe(before);
+
+    workers = t.container.startWorkers();
+    for (const d of good) {
+      const id = JSON.parse(d.body.toString()).issue.id as string;
+      await until(() => t.container.store.tasks.get(connectionId, id));
+    }
+    const [badRow] = await t.container.database.rawTransaction((tx) =>
+      tx.query<{ id: string }>('select id from webhook_inbox where delivery_key = $1', [badKey]),
+    );
+    expect(badRow).toBeDefined();
+    const alone = await until(async () => {
+      const job = await ingest.getJob(`ingest-${badRow?.id}`);
+      return job && (await job.getState()) === 'failed' ? job : null;
+    });
+    expect(alone.failedReason).toContain('malformed_webhook');
+    expect(await inboxStatusOf(Number(badRow?.id))).toBe('failed');
   });
 
   it('serves the normalised tasks through GET /v1/tasks with filters and roles', async () => {
