@@ -38,13 +38,12 @@ interface Common {
   goals: Record<string, Goal>;
 }
 type SplitLoad = Omit<Load, 'mainThreadMsPerAccepted'> & { apiProcessCpuMsPerAccepted: number | null };
+type Phases<L> = { max: L; halfOwn: L; halfBare: L };
 type Ingest = Common & {
   bare: Load;
-  receiver: Load;
-  halfBare: Load;
-  halfReceiver: Load;
-  workersPaused: { max: Load; half: Load };
-  split?: { max: SplitLoad; halfBare: SplitLoad; halfOwn: SplitLoad };
+  api: Phases<Load>;
+  allInOne: Phases<Load>;
+  split?: Phases<SplitLoad>;
 };
 type E2e = Common & { load: Load; ackToTaskMs: { p50: number; p99: number }; tasksListedByApi: number };
 
@@ -53,17 +52,16 @@ const rate = (l: Pick<Load, 'throughputRps'>) => `${l.throughputRps} req/s`;
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 const lat = (l: Pick<Load, 'latencyMs'>) => `p50 ${l.latencyMs.p50} ms, p99 ${l.latencyMs.p99} ms`;
 
-/** The same receiver measured as it is deployed at scale: api and worker in separate processes. */
-function splitRows(ingest: Ingest): string[] {
-  const g = ingest.goals;
-  const split = ingest.split;
-  if (!split) return [];
+const ratio = (l: Load | SplitLoad, bare: Load) => round3(l.throughputRps / bare.throughputRps);
+const offered = (l: Pick<Load, 'targetRate' | 'throughputRps'>) =>
+  `${l.targetRate} req/s offered, ${rate(l)} answered`;
+
+/** Full speed, then fixed rates, for one way of running the receiver. */
+function phaseRows(label: string, p: Phases<Load | SplitLoad>, bare: Load): string[] {
   return [
-    `| Split deployment (a JALON_ROLE=api and a JALON_ROLE=worker process), receiver, 50 connections | ${rate(split.max)}; ${lat(split.max)} | | |`,
-    `| Split: receiver / bare throughput | ${g.splitThroughputRatio?.value} | ${g.splitThroughputRatio?.goal} | ${g.splitThroughputRatio && mark(g.splitThroughputRatio)} |`,
-    `| Split: at half the bare route's rate (${split.halfBare.targetRate} req/s offered, ${rate(split.halfBare)} answered) | p99 ${split.halfBare.latencyMs.p99} ms | ${g.splitP99AckAtHalfBareRateMs?.goal} ms | ${g.splitP99AckAtHalfBareRateMs && mark(g.splitP99AckAtHalfBareRateMs)} |`,
-    `| Split: at half its own maximum (${split.halfOwn.targetRate} req/s offered) | ${lat(split.halfOwn)} | (other reading of the goal) | |`,
-    `| Split: CPU | api process ${split.max.apiProcessCpuMsPerAccepted} ms/request; worker process ${split.max.workersAfterRun?.cpuMsPerDelivery} ms/delivery | | |`,
+    `| ${label}: receiver, 50 connections | ${rate(p.max)} (${ratio(p.max, bare)} × bare); ${lat(p.max)} | | |`,
+    `| ${label}: at half its own maximum (${offered(p.halfOwn)}) | ${lat(p.halfOwn)} | | |`,
+    `| ${label}: at half the bare route's rate (${offered(p.halfBare)}) | ${lat(p.halfBare)} | | |`,
   ];
 }
 
@@ -71,7 +69,7 @@ function table(ingest: Ingest, e2e: E2e): string {
   const g = ingest.goals;
   const e = e2e.goals;
   const m = ingest.machine;
-  const paused = ingest.workersPaused;
+  const split = ingest.split;
   return [
     `Measured ${ingest.at.slice(0, 16).replace('T', ' ')} UTC with \`${ingest.command}\` on ${m.cores} cores ` +
       `(${m.cpu}), Node ${m.node}, PostgreSQL ${m.postgres}, Redis ${m.redis}; 1-minute load average ` +
@@ -80,13 +78,18 @@ function table(ingest: Ingest, e2e: E2e): string {
     '| Benchmark | Measured | Goal | |',
     '|---|---|---|---|',
     `| Bare Fastify route (parse only), 50 connections | ${rate(ingest.bare)}; ${lat(ingest.bare)} | | |`,
-    `| Receiver, 50 connections | ${rate(ingest.receiver)}; ${lat(ingest.receiver)} | | |`,
+    `| Receiver as JALON_ROLE=api runs it, 50 connections | ${rate(ingest.api.max)}; ${lat(ingest.api.max)} | | |`,
     `| Receiver / bare throughput | ${g.throughputRatio?.value} | ${g.throughputRatio?.goal} | ${g.throughputRatio && mark(g.throughputRatio)} |`,
-    `| Receiver at half the bare route's rate (${ingest.halfBare.targetRate} req/s offered, ${rate(ingest.halfBare)} answered) | p99 ${ingest.halfBare.latencyMs.p99} ms | ${g.p99AckAtHalfBareRateMs?.goal} ms | ${g.p99AckAtHalfBareRateMs && mark(g.p99AckAtHalfBareRateMs)} |`,
-    `| Receiver at half its own maximum (${ingest.halfReceiver.targetRate} req/s offered) | p99 ${ingest.halfReceiver.latencyMs.p99} ms | (other reading of the goal) | |`,
-    `| Diagnostic, workers paused (the receiver as JALON_ROLE=api runs it) | ${rate(paused.max)} (${round3(paused.max.throughputRps / ingest.bare.throughputRps)} × bare); at ${paused.half.targetRate} req/s p99 ${paused.half.latencyMs.p99} ms | | |`,
-    `| Diagnostic, main-thread CPU | bare ${ingest.bare.mainThreadMsPerAccepted} ms/request; receiver ${paused.max.mainThreadMsPerAccepted} ms/request; ingest worker ${ingest.receiver.workersAfterRun?.cpuMsPerDelivery} ms/delivery | | |`,
-    ...(ingest.split ? splitRows(ingest) : []),
+    `| p99 acknowledgement at half the receiver's maximum (${offered(ingest.api.halfOwn)}) | p50 ${ingest.api.halfOwn.latencyMs.p50} ms, p99 ${ingest.api.halfOwn.latencyMs.p99} ms | ${g.p99AckAtHalfOwnMaxMs?.goal} ms | ${g.p99AckAtHalfOwnMaxMs && mark(g.p99AckAtHalfOwnMaxMs)} |`,
+    `| p99 acknowledgement at half the bare route's rate (${offered(ingest.api.halfBare)}; the other reading of the goal) | p50 ${ingest.api.halfBare.latencyMs.p50} ms, p99 ${ingest.api.halfBare.latencyMs.p99} ms | ${g.p99AckAtHalfBareRateMs?.goal} ms | ${g.p99AckAtHalfBareRateMs && mark(g.p99AckAtHalfBareRateMs)} |`,
+    `| Main-thread CPU | bare ${ingest.bare.mainThreadMsPerAccepted} ms/request; receiver ${ingest.api.max.mainThreadMsPerAccepted} ms/request; ingest worker ${ingest.allInOne.max.workersAfterRun?.cpuMsPerDelivery} ms/delivery | | |`,
+    ...phaseRows('All in one process, workers ingesting (diagnostic)', ingest.allInOne, ingest.bare),
+    ...(split
+      ? [
+          ...phaseRows('Split deployment, api and worker child processes (diagnostic)', split, ingest.bare),
+          `| Split: CPU | api process ${split.max.apiProcessCpuMsPerAccepted} ms/request; worker process ${split.max.workersAfterRun?.cpuMsPerDelivery} ms/delivery | | |`,
+        ]
+      : []),
     `| Acknowledged deliveries missing from the inbox (all phases) | ${g.lostDeliveries?.value} | ${g.lostDeliveries?.goal} | ${g.lostDeliveries && mark(g.lostDeliveries)} |`,
     `| End-to-end at ${e2e.load.targetRate} deliveries/s: acknowledgement | ${lat(e2e.load)} | | |`,
     `| End-to-end: acknowledgement → task in the tasks table | p50 ${e2e.ackToTaskMs.p50} ms, p99 ${e2e.ackToTaskMs.p99} ms | ${e.p99AckToTaskMs?.goal} ms | ${e.p99AckToTaskMs && mark(e.p99AckToTaskMs)} |`,

@@ -32,11 +32,16 @@ export interface LoadOutcome {
   readonly mainThreadBusy: number;
 }
 
-/** Runs autocannon in a worker thread (functions cannot cross into autocannon's own workers). */
+/**
+ * Runs the load in a worker thread: autocannon's closed loop (each connection sends its next
+ * request when the last is answered) at full speed, or, with `overallRate`, the paced open-loop
+ * generator (paced.worker.ts: evenly spaced requests, latency from each one's due time).
+ */
 export function runLoad(opts: LoadOptions): Promise<LoadOutcome> {
   const before = performance.eventLoopUtilization();
+  const script = opts.overallRate ? './paced.worker.ts' : './load.worker.ts';
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./load.worker.ts', import.meta.url), { workerData: opts });
+    const worker = new Worker(new URL(script, import.meta.url), { workerData: opts });
     worker.once('message', (outcome: Omit<LoadOutcome, 'mainThreadBusy'>) =>
       resolve({ ...outcome, mainThreadBusy: performance.eventLoopUtilization(before).utilization }),
     );
