@@ -53,8 +53,9 @@ export function createProviderService(deps: {
   scorecard: ScorecardReads;
 }): ProviderService {
   const { store } = deps;
-  const visible = async (actor: Actor, id: string): Promise<Provider> => {
-    const provider = await store.providers.findById(id);
+  /** Reads through `providers`: inside a transaction, its own (PGlite has one connection). */
+  const visible = async (actor: Actor, id: string, providers = store.providers): Promise<Provider> => {
+    const provider = await providers.findById(id);
     if (!provider || !canSeeProvider(actor, id)) throw new NotFound('Provider', id);
     return provider;
   };
@@ -78,7 +79,7 @@ export function createProviderService(deps: {
       ),
     update: (actor, id, patch) =>
       store.transaction(async (repos) => {
-        const before = await visible(actor, id);
+        const before = await visible(actor, id, repos.providers);
         return audited(repos, actor, { type: 'provider', id, action: 'update', before }, () =>
           repos.providers.update(id, {
             ...(patch.name !== undefined ? { name: patch.name } : {}),
