@@ -1,5 +1,7 @@
+import type { LookupAddress, LookupOptions } from 'node:dns';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
+import { Agent, type Dispatcher } from 'undici';
 
 /**
  * Addresses an outgoing request to a URL someone typed into Jalon (an event subscription) must not
@@ -73,12 +75,46 @@ export interface EgressGuard {
   refusal(url: string): Promise<string | null>;
   /** The same from the URL alone, without DNS: literal internal addresses and `localhost`. */
   literalRefusal(url: string): string | null;
+  /**
+   * The HTTP client to send with: it resolves each name again when it connects and refuses an
+   * internal address there, so a name that answers outside to the check and inside to the
+   * connection (DNS rebinding) still cannot reach the network. Undefined when internal targets are
+   * allowed (the default client is used).
+   */
+  readonly dispatcher: Dispatcher | undefined;
 }
+
+/** Thrown (as the connection's cause) when a name resolves inside at connect time. */
+export class EgressRefused extends Error {
+  override readonly name = 'EgressRefused';
+}
+
+type LookupCallback = (
+  err: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
 
 type Lookup = (host: string) => Promise<readonly { address: string }[]>;
 
 export function createEgressGuard(deps: { allowInternal: boolean; lookup?: Lookup }): EgressGuard {
   const lookup: Lookup = deps.lookup ?? ((host) => dnsLookup(host, { all: true, verbatim: true }));
+  /** net.connect's `lookup`: the addresses it would connect to, refused when one is internal. */
+  const connectLookup = (host: string, options: LookupOptions, callback: LookupCallback): void => {
+    lookup(host).then(
+      (found) => {
+        const addresses = found.map((a) => ({ address: a.address, family: isIP(a.address) }));
+        const inside = addresses.find((a) => isInternalAddress(a.address));
+        if (inside) return callback(new EgressRefused(refuse(host, inside.address)), []);
+        if (addresses.length === 0)
+          return callback(Object.assign(new Error(`${host} has no address`), { code: 'ENOTFOUND' }), []);
+        if (options.all) return callback(null, addresses);
+        const first = addresses[0] as LookupAddress;
+        callback(null, first.address, first.family);
+      },
+      (err: NodeJS.ErrnoException) => callback(err, []),
+    );
+  };
   const hostOf = (url: string) => new URL(url).hostname.replace(/^\[|\]$/g, '');
   const refuse = (host: string, address?: string) =>
     `${host}${address && address !== host ? ` resolves to ${address}, which` : ''} is a loopback, private or link-local address; Jalon does not send events inside its own network (JALON_EVENT_ALLOW_INTERNAL_TARGETS=true allows it)`;
@@ -92,6 +128,7 @@ export function createEgressGuard(deps: { allowInternal: boolean; lookup?: Looku
 
   return {
     literalRefusal,
+    dispatcher: deps.allowInternal ? undefined : new Agent({ connect: { lookup: connectLookup } }),
     async refusal(url) {
       if (deps.allowInternal) return null;
       const literal = literalRefusal(url);

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { ClaimedDelivery, EventDeliveryStore } from '../core/event-ports.ts';
 import type { Store } from '../core/ports.ts';
-import type { EgressGuard } from './egress.ts';
+import { type EgressGuard, EgressRefused } from './egress.ts';
 import { signEvent } from './event-signature.ts';
 import type { SecretBox } from './secret-box.ts';
 
@@ -88,16 +88,22 @@ export function createEventDeliveryService(deps: {
     try {
       const refused = await deps.egress?.refusal(claimed.subscription.url);
       if (refused) return { ok: false, statusCode: null, error: `refused: ${refused}` };
+      const dispatcher = deps.egress?.dispatcher;
       const res = await (deps.fetch ?? fetch)(claimed.subscription.url, {
         ...signedRequest(claimed.event, secret, timestamp),
         redirect: 'manual',
         signal: AbortSignal.timeout(settings.timeoutMs),
+        // Node's fetch is undici's: it takes the guard's client, which checks the address it connects to.
+        ...(dispatcher ? ({ dispatcher } as unknown as RequestInit) : {}),
       });
       await res.body?.cancel().catch(() => {});
       if (res.status >= 200 && res.status < 300) return { ok: true, statusCode: res.status, error: null };
       const redirect = res.status >= 300 && res.status < 400 ? ' (redirects are not followed)' : '';
       return { ok: false, statusCode: res.status, error: `HTTP ${res.status}${redirect}` };
     } catch (err) {
+      const cause = (err as { cause?: unknown }).cause;
+      if (cause instanceof EgressRefused)
+        return { ok: false, statusCode: null, error: `refused: ${cause.message}` };
       return { ok: false, statusCode: null, error: describeFailure(err, settings.timeoutMs) };
     }
   }

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
 import { createEgressGuard } from '../../src/services/egress.ts';
@@ -107,9 +109,70 @@ describe('subscriptions to internal addresses, when refused', () => {
   });
 });
 
+describe('a name that resolves outside to the check and inside to the connection (DNS rebinding)', () => {
+  it('is refused when the request connects; the internal server receives nothing', async () => {
+    // A server on loopback stands for the internal service the attacker wants to reach.
+    const received: string[] = [];
+    const server = createServer((req, res) => {
+      received.push(req.url ?? '');
+      res.writeHead(204).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const sub = await api.subscribe(
+        `http://${uniq('rebind')}.client.example:${port}/hooks`,
+        ['milestone.invoiced'],
+        SECRET,
+      );
+      await api.append('milestone.invoiced');
+      // First answer (the check before the attempt): a public address; every later one: loopback.
+      let calls = 0;
+      const rebinding = createEgressGuard({
+        allowInternal: false,
+        lookup: async () => [{ address: calls++ === 0 ? '93.184.216.34' : '127.0.0.1' }],
+      });
+      const service = createEventDeliveryService({
+        store: t.container.store,
+        box: createSecretBox(t.config.secretKey),
+        settings: t.config.eventDelivery,
+        enqueue: async () => {},
+        logger: createLogger('silent'),
+        egress: rebinding,
+      });
+      await service.dispatch();
+      const [pending] = await api.deliveries(sub);
+      expect(await service.deliver(Number(pending?.id))).toEqual({ status: 'retry' });
+      expect(calls).toBeGreaterThanOrEqual(2); // checked, then resolved again to connect
+      expect(received).toEqual([]);
+      const [refused] = await api.deliveries(sub);
+      expect(refused?.lastError).toMatch(
+        /^refused: .* resolves to 127\.0\.0\.1, which is a loopback, private/,
+      );
+
+      // The same server reached through a guard that allows internal targets: the route works.
+      const open = createEventDeliveryService({
+        store: t.container.store,
+        box: createSecretBox(t.config.secretKey),
+        settings: t.config.eventDelivery,
+        enqueue: async () => {},
+        logger: createLogger('silent'),
+        egress: createEgressGuard({ allowInternal: true }),
+        now: () => new Date(Date.now() + 7 * 86_400_000),
+        fetch: (_url, init) => fetch(`http://127.0.0.1:${port}/hooks`, init),
+      });
+      expect(await open.deliver(Number(pending?.id))).toEqual({ status: 'delivered' });
+      expect(received).toEqual(['/hooks']);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
 describe('the egress guard', () => {
   it('lets everything through when internal targets are allowed (development, tests)', async () => {
     const guard = createEgressGuard({ allowInternal: true, lookup: async () => [{ address: '127.0.0.1' }] });
+    expect(guard.dispatcher).toBeUndefined();
     expect(guard.literalRefusal('http://127.0.0.1/x')).toBeNull();
     expect(await guard.refusal('http://receiver.test/x')).toBeNull();
   });
