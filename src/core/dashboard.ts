@@ -148,9 +148,12 @@ export interface EngagementParts {
 
 /** The dashboards' reads (implemented in store/dashboard.repo.ts). */
 export interface DashboardReads {
-  /** One keyset page of providers (by id) with their portfolio figures. */
+  /**
+   * One keyset page of providers (by id) with their portfolio figures, aggregated live: the
+   * reference the kept per-provider rows must equal.
+   */
   providers(page: { afterId: string | null; limit: number }): Promise<ProviderPortfolio[]>;
-  /** The same page, written as JSON once (GET /v1/dashboard/providers). */
+  /** The same page from the kept per-provider rows, written as JSON (GET /v1/dashboard/providers). */
   providersPage(page: { afterId: string | null; limit: number }): Promise<JsonPage>;
   /** The engagement's deliverables with their stored figures, tasks, recent journal, open changes. */
   engagement(engagementId: string, opts: { journal: number }): Promise<EngagementParts>;

@@ -111,14 +111,18 @@ export function summarize(input: {
   };
 }
 
-/** A provider's due items across its engagements: the first `n` by due date. */
+/**
+ * A provider's due items across its engagements: the first `n` by due date, then id. Both compared
+ * as code units, as `summarize` orders an engagement's lines, and as PostgreSQL's "C" collation
+ * orders them where the database keeps the provider's first five (migrations/0014): the same order
+ * for any ids without characters beyond U+FFFF (ids are ASCII, core/ids.ts).
+ */
 export function firstDue<T extends { readonly dueDate: string; readonly deliverableId: string }>(
   items: readonly T[],
   n = DUE_ITEMS,
 ): T[] {
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   return [...items]
-    .sort((a, b) =>
-      a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.deliverableId.localeCompare(b.deliverableId),
-    )
+    .sort((a, b) => cmp(a.dueDate, b.dueDate) || cmp(a.deliverableId, b.deliverableId))
     .slice(0, n);
 }

@@ -49,9 +49,9 @@ export interface EngagementDashboard {
 }
 
 export interface DashboardService {
-  /** The PMO portfolio: one page of providers with their delivery and money figures. */
+  /** The PMO portfolio: one page of providers with their delivery and money figures, aggregated live. */
   providers(actor: Actor, page: PageRequest): Promise<ProviderPortfolio[]>;
-  /** The same page, written as JSON once: what GET /v1/dashboard/providers sends. */
+  /** The same page from the rows the database keeps per provider, as JSON: what GET /v1/dashboard/providers sends. */
   providersPage(actor: Actor, page: PageRequest): Promise<JsonPage>;
   /** One engagement in depth; NotFound when the caller may not see it. */
   engagement(actor: Actor, engagementId: string): Promise<EngagementDashboard>;
@@ -59,7 +59,10 @@ export interface DashboardService {
 
 export const RECENT_JOURNAL_ENTRIES = 10;
 
-/** Thin: the figures come stored (recompute job) or aggregated in SQL (store/dashboard.repo.ts). */
+/**
+ * Thin: the figures come stored (recompute job, provider_portfolio) or aggregated in SQL
+ * (store/dashboard.repo.ts).
+ */
 export function createDashboardService(deps: {
   store: Pick<Store, 'engagements' | 'milestones'>;
   dashboard: DashboardReads;

@@ -8,6 +8,7 @@ import {
 } from '../core/dashboard.ts';
 import { type DueItem, firstDue } from '../core/progress-summary.ts';
 import { readEngagementParts, rowsOf } from './dashboard-engagement.repo.ts';
+import { readPortfolioPage } from './dashboard-portfolio.repo.ts';
 import type { Db } from './db.ts';
 
 /** The dashboards' reads: one statement per page of providers, five per engagement; no N+1. */
@@ -17,24 +18,18 @@ export function createDashboardRepo(db: Db): DashboardReads {
       const result = await db.execute(portfolioQuery(page));
       return rowsOf<PortfolioRow>(result).map(toPortfolio);
     },
-    async providersPage(page) {
-      const rows = rowsOf<PortfolioRow>(await db.execute(portfolioQuery(page)));
-      const items = rows.slice(0, page.limit - 1);
-      return {
-        items: items.map((r) => portfolioJson(toPortfolio(r))).join(','),
-        lastId: items.at(-1)?.id ?? null,
-        more: rows.length >= page.limit,
-      };
-    },
+    providersPage: (page) => readPortfolioPage(db, page),
     engagement: (engagementId, opts) => readEngagementParts(db, engagementId, opts),
   };
 }
 
 /**
- * One statement for a page of providers. Delivery figures come from engagement_progress (one row
- * per engagement, kept by the recompute job) for active engagements; deliverables of an active
- * engagement no recompute has seen yet count as not computed. Money is read live from the
- * milestones; the on-time rate covers every engagement, closed ones included.
+ * The live aggregation, one statement for a page of providers: what provider_portfolio must always
+ * equal (its tests compare the two; GET /v1/dashboard/providers reads the stored rows). Delivery
+ * figures come from engagement_progress (one row per engagement, kept by the recompute job) for
+ * active engagements; deliverables of an active engagement no recompute has seen yet count as not
+ * computed. Money is read from the milestones; the on-time rate covers every engagement, closed
+ * ones included.
  */
 function portfolioQuery(page: { afterId: string | null; limit: number }): SQL {
   const after = page.afterId ? sql`where id > ${page.afterId}` : sql``;
@@ -141,27 +136,4 @@ function toPortfolio(r: PortfolioRow): ProviderPortfolio {
     })),
     onTime: onTimeOf(n(r.accepted_all), n(r.on_time)),
   };
-}
-
-/**
- * One portfolio as the route's serializer wrote it (zod encode, then JSON.stringify): the schema's
- * keys in its order, nothing else. toPortfolio builds its objects in that order; the due items come
- * from stored JSON, whose keys are written again here (extra keys dropped as zod drops them).
- * test/integration/json-pages.test.ts compares the page byte for byte with the serializer's.
- */
-function portfolioJson(p: ProviderPortfolio): string {
-  const due = (items: readonly DueDeliverable[]) =>
-    items.map((d) => ({
-      deliverableId: d.deliverableId,
-      engagementId: d.engagementId,
-      title: d.title,
-      dueDate: d.dueDate,
-      status: d.status,
-      scheduleStatus: d.scheduleStatus,
-    }));
-  return JSON.stringify({
-    ...p,
-    overdue: { count: p.overdue.count, items: due(p.overdue.items) },
-    nextDue: due(p.nextDue),
-  });
 }

@@ -87,4 +87,14 @@ describe("an engagement's summary", () => {
     ];
     expect(firstDue(items, 2).map((i) => i.deliverableId)).toEqual(['c', 'a']);
   });
+
+  it('compares ids as code units, as PostgreSQL’s "C" collation does where it keeps the first five', () => {
+    const items = [
+      { deliverableId: 'dlv_a', dueDate: '2027-02-01' },
+      { deliverableId: 'dlv_B', dueDate: '2027-02-01' },
+      { deliverableId: 'dlv_é', dueDate: '2027-02-01' },
+      { deliverableId: 'dlv_z', dueDate: '2027-02-01' },
+    ];
+    expect(firstDue(items).map((i) => i.deliverableId)).toEqual(['dlv_B', 'dlv_a', 'dlv_z', 'dlv_é']);
+  });
 });

@@ -1,0 +1,104 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { onTimeOf } from '../core/dashboard.ts';
+import type { JsonPage } from '../core/engagement-ports.ts';
+import { rowsOf } from './dashboard-engagement.repo.ts';
+import type { Db } from './db.ts';
+
+/**
+ * GET /v1/dashboard/providers's page from provider_portfolio, the row per provider the database
+ * keeps equal to the live aggregation (dashboard.repo.ts portfolioQuery) in every writing
+ * transaction (migrations/0014_provider_portfolio.sql): an index scan of the page's providers, each
+ * with its due items already written as JSON text, instead of aggregating their engagements,
+ * progress summaries and milestones and parsing every engagement's due lists on each read.
+ * The name is read from providers, live. test/integration/json-pages.test.ts and
+ * portfolio-summary.test.ts compare this page byte for byte with the live aggregation written by
+ * the route's serializer.
+ */
+export async function readPortfolioPage(
+  db: Db,
+  page: { afterId: string | null; limit: number },
+): Promise<JsonPage> {
+  const rows = rowsOf<SummaryRow>(await db.execute(pageQuery(page)));
+  const items = rows.slice(0, page.limit - 1);
+  return {
+    items: items.map(portfolioText).join(','),
+    lastId: items.at(-1)?.id ?? null,
+    more: rows.length >= page.limit,
+  };
+}
+
+function pageQuery(page: { afterId: string | null; limit: number }): SQL {
+  const after = page.afterId ? sql`where p.id > ${page.afterId}` : sql``;
+  return sql`
+    select p.id, p.name, s.provider_id is not null as kept, s.active_engagements, s.deliverables,
+      s.on_track, s.at_risk, s.late, s.accepted, s.not_computed, s.awaiting_review, s.blocked_tasks,
+      s.accepted_all, s.on_time, s.overdue, s.next_due, coalesce(s.money, '[]') as money
+    from providers p
+    left join provider_portfolio s on s.provider_id = p.id
+    ${after}
+    order by p.id
+    limit ${page.limit}`;
+}
+
+/** A page row; NULL figures for a provider without a row (no engagement: zeros). */
+interface SummaryRow {
+  id: string;
+  name: string;
+  kept: boolean;
+  active_engagements: number | null;
+  deliverables: number | null;
+  on_track: number | null;
+  at_risk: number | null;
+  late: number | null;
+  accepted: number | null;
+  not_computed: number | null;
+  awaiting_review: number | null;
+  blocked_tasks: number | null;
+  accepted_all: number | null;
+  on_time: number | null;
+  /** The first five items as JSON text, comma-separated; NULL when one could not be written. */
+  overdue: string | null;
+  next_due: string | null;
+  money: { currency: string; unlockedMinor: number; invoicedMinor: number; paidMinor: number }[];
+}
+
+/**
+ * One provider as the route's serializer writes a ProviderPortfolio (zod encode, then
+ * JSON.stringify): the schema's keys in its order, integers as JSON numbers; the due items spliced
+ * in as the database wrote them.
+ */
+function portfolioText(r: SummaryRow): string {
+  const n = (v: number | null) => v ?? 0;
+  const list = (text: string | null) => {
+    if (text === null && r.kept)
+      throw new Error(`provider_portfolio ${r.id}: a due item could not be written`);
+    return `[${text ?? ''}]`;
+  };
+  const head = JSON.stringify({
+    providerId: r.id,
+    name: r.name,
+    activeEngagements: n(r.active_engagements),
+    deliverables: {
+      total: n(r.deliverables) + n(r.not_computed),
+      bySchedule: {
+        on_track: n(r.on_track),
+        at_risk: n(r.at_risk),
+        late: n(r.late),
+        accepted: n(r.accepted),
+        not_computed: n(r.not_computed),
+      },
+    },
+  });
+  const money = r.money.map((m) => ({
+    currency: m.currency,
+    unlockedMinor: Number(m.unlockedMinor),
+    invoicedMinor: Number(m.invoicedMinor),
+    paidMinor: Number(m.paidMinor),
+  }));
+  return (
+    `${head.slice(0, -1)},"overdue":{"count":${n(r.late)},"items":${list(r.overdue)}},` +
+    `"nextDue":${list(r.next_due)},"blockedTasks":${n(r.blocked_tasks)},` +
+    `"awaitingReview":${n(r.awaiting_review)},"money":${JSON.stringify(money)},` +
+    `"onTime":${JSON.stringify(onTimeOf(n(r.accepted_all), n(r.on_time)))}}`
+  );
+}
