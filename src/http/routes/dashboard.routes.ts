@@ -29,7 +29,8 @@ export const dashboardRoutes: FastifyPluginAsync<{ services: Services }> = async
       },
       preHandler: reader,
     },
-    // The page is written once per shared query (dashboard.repo.ts providersPage) and sent as is.
+    // The page is written once per shared query (dashboard-portfolio.repo.ts, from the rows the
+    // database keeps per provider) and sent as is.
     async (req, reply) =>
       sendJsonPage(reply, await services.dashboard.providersPage(actorOf(req), pageRequest(req.query))),
   );
