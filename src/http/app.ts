@@ -10,6 +10,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import { lazyChild } from '../logger.ts';
 import type { ReadinessReport, Services } from '../services/services.ts';
 import { authPlugin } from './auth.ts';
 import { type HttpMetricsOptions, metricsPlugin } from './metrics.ts';
@@ -55,6 +56,8 @@ export const API_VERSION = '0.1.0';
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
+    childLoggerFactory: (logger, bindings, opts) =>
+      lazyChild(logger as unknown as Logger, bindings, opts) as unknown as FastifyBaseLogger,
     bodyLimit: deps.bodyLimit ?? 1_048_576,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
