@@ -172,8 +172,12 @@ const EVIDENCE_JSON = `case when m.unlock_evidence is null or jsonb_typeof(m.unl
   ],
 )} end`;
 
-/** One PaymentMilestone (the response schema's key order) from `m` and its engagement `e`. */
-const PAYMENT_JSON = jsonObject([
+/**
+ * One PaymentMilestone (the response schema's key order) from `m` and its engagement `e`. Migration
+ * 0016 stores it in `payment_milestones.page_json` (written out there from this expression);
+ * json-pages.test.ts checks the stored text against the route's serializer.
+ */
+export const PAYMENT_JSON = jsonObject([
   ['id', jsonString('m.id')],
   ['engagementId', jsonString('m.engagement_id')],
   ['providerId', jsonString('e.provider_id')],
@@ -223,7 +227,7 @@ async function listPage(db: Db, filter: PaymentFilter, page: PageRequest): Promi
       count(*)::int as fetched,
       count(*) filter (where x.j is null and x.n < ${page.limit})::int as broken
     from (
-      select m.id, row_number() over (order by m.id) as n, ${sql.raw(PAYMENT_JSON)} as j
+      select m.id, row_number() over (order by m.id) as n, m.page_json as j
       from payment_milestones m
       join engagements e on e.id = m.engagement_id
       where ${sql.join(conditions, sql` and `)}

@@ -359,6 +359,37 @@ for (const backend of ['postgres', 'pglite'] as const) {
       expect(JSON.parse(await get('/v1/payment-milestones?limit=500')).items).toHaveLength(35);
     }, 120_000);
 
+    it('keeps each stored entry right when its engagement changes currency or provider', async () => {
+      // The entries are kept as text by a trigger (migration 0016); they name their engagement's
+      // currency and provider, which change here under them.
+      const all = async () => {
+        const items = await t.container.services.payments.list({}, pageRequest({ limit: 500 }));
+        return paymentsJson(toPage(items, 500));
+      };
+      const [e1 = ''] = data.engagements.slice(1);
+      const [, p2 = ''] = data.providers;
+      const sql = (text: string, params: unknown[]) =>
+        t.container.database.rawTransaction((tx) =>
+          tx.query<{ currency: string; provider_id: string }>(text, params),
+        );
+      const [was] = await sql('select currency, provider_id from engagements where id = $1', [e1]);
+      await sql(`update engagements set currency = 'CHF', provider_id = $2 where id = $1`, [e1, p2]);
+      const body = await get('/v1/payment-milestones?limit=500');
+      expect(body).toBe(await all());
+      const moved = (
+        JSON.parse(body).items as { engagementId: string; currency: string; providerId: string }[]
+      ).filter((i) => i.engagementId === e1);
+      expect(moved.length).toBeGreaterThan(0);
+      expect(moved.every((i) => i.currency === 'CHF' && i.providerId === p2)).toBe(true);
+      // Back as it was (the portfolio test below reads the same data), and the entries with it.
+      await sql('update engagements set currency = $2, provider_id = $3 where id = $1', [
+        e1,
+        was?.currency,
+        was?.provider_id,
+      ]);
+      expect(await get('/v1/payment-milestones?limit=500')).toBe(await all());
+    });
+
     it('writes the PMO portfolio exactly as the mapping code did, on every page size', async () => {
       const before = async (q: URLSearchParams) => {
         const paging = parsedQuery(q);
