@@ -209,16 +209,26 @@ describe('webhook receiver', () => {
     );
     expect(rows).toHaveLength(6);
     // Every job the receiver queued for these rows is a batch job naming them; none is per delivery.
-    const queued = (await ingest.getJobs(['waiting', 'prioritized', 'delayed'])).filter((j) =>
-      (j.data.inboxIds as number[] | undefined)?.some((id) => rows.some((r) => Number(r.id) === id)),
-    );
-    expect(queued.length).toBeGreaterThanOrEqual(1);
+    // (The receiver queues a stored batch after answering: wait until all the rows are in jobs.)
+    const ids = rows.map((r) => Number(r.id)).sort();
+    const queued = await until(async () => {
+      const jobs = (await ingest.getJobs(['waiting', 'prioritized', 'delayed'])).filter((j) =>
+        (j.data.inboxIds as number[] | undefined)?.some((id) => ids.includes(id)),
+      );
+      const named = jobs.flatMap((j) => j.data.inboxIds as number[]).sort();
+      return named.length === ids.length ? jobs : null;
+    });
     expect(
       queued.every(
         (j) => j.name === 'ingest-batch' && j.id === `ingest-batch-${Math.min(...j.data.inboxIds)}`,
       ),
     ).toBe(true);
-    expect(queued.flatMap((j) => j.data.inboxIds).sort()).toEqual(rows.map((r) => Number(r.id)).sort());
+    expect(queued.flatMap((j) => j.data.inboxIds).sort()).toEqual(ids);
+    expect(
+      (await ingest.getJobs(['waiting', 'prioritized', 'delayed'])).some(
+        (j) => j.name === 'ingest' && ids.includes(j.data.inboxId),
+      ),
+    ).toBe(false);
     // The relay finds the same rows pending: one job per batch, under the receiver's jobIds (no-ops).
     const { relayProcessor } = await import('../../src/jobs/relay.job.ts');
     const before = await ingest.count();
@@ -242,7 +252,8 @@ describe('webhook receiver', () => {
       return job && (await job.getState()) === 'failed' ? job : null;
     });
     expect(alone.failedReason).toContain('malformed_webhook');
-    expect(await inboxStatusOf(Number(badRow?.id))).toBe('failed');
+    // Its row is marked failed by the job's final-failure hook, just after the job fails.
+    await until(async () => (await inboxStatusOf(Number(badRow?.id))) === 'failed');
   });
 
   it('serves the normalised tasks through GET /v1/tasks with filters and roles', async () => {
