@@ -249,7 +249,8 @@ describe('webhook receiver', () => {
     expect(badRow).toBeDefined();
     const alone = await until(async () => {
       const job = await ingest.getJob(`ingest-${badRow?.id}`);
-      return job && (await job.getState()) === 'failed' ? job : null;
+      // Read after it failed (a job read while it ran has no failedReason yet).
+      return job?.failedReason && (await job.getState()) === 'failed' ? job : null;
     });
     expect(alone.failedReason).toContain('malformed_webhook');
     // Its row is marked failed by the job's final-failure hook, just after the job fails.

@@ -139,13 +139,21 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 }, 60_000);
 
-/** Sends each delivery until it is acknowledged, as a tracker retries. */
+/**
+ * Sends each delivery until it is acknowledged, as a tracker retries. A few at a time, 20 ms apart,
+ * as deliveries arrive over time: the faults must land while some are still to come (ingest
+ * batches made a burst of 40 land and apply before the fault could).
+ */
 async function sendUntilAcked(ledger: Ledger, deliveries: Delivery[], stopAt: number): Promise<number[]> {
   const seen: number[] = [];
   let pending = deliveries;
   while (pending.length > 0) {
     if (Date.now() > stopAt) throw new Error(`${pending.length} deliveries never acknowledged`);
-    const statuses = await send(t, ledger, pending, 2);
+    const statuses: number[] = [];
+    for (let i = 0; i < pending.length; i += 4) {
+      statuses.push(...(await send(t, ledger, pending.slice(i, i + 4), 2)));
+      await new Promise((r) => setTimeout(r, 20));
+    }
     seen.push(...statuses);
     pending = pending.filter((_, i) => statuses[i] !== 200);
     if (pending.length > 0) await new Promise((r) => setTimeout(r, 250));
