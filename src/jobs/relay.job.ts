@@ -60,12 +60,12 @@ function batchesOf(rows: readonly { id: number; receivedAt: Date }[]): number[][
   return out;
 }
 
-/** Registers the relay's schedule (idempotent across processes: one scheduler id). */
 /** Whether the inbox relay's scheduler is registered (it is gone when Redis lost its data). */
 export async function hasRelaySchedule(queues: Pick<Queues, 'queue'>): Promise<boolean> {
   return (await queues.queue(relayJob.queue).getJobScheduler('relay')) !== undefined;
 }
 
+/** Registers the relay's schedule (idempotent across processes: one scheduler id). */
 export async function scheduleRelay(queues: Pick<Queues, 'queue'>, everyMs = RELAY_EVERY_MS): Promise<void> {
   await queues
     .queue(relayJob.queue)

@@ -1,5 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { onTimeOf } from '../core/dashboard.ts';
+import {
+  type DueDeliverable,
+  onTimeOf,
+  type ProviderPortfolio,
+  type ScheduleBucket,
+} from '../core/dashboard.ts';
 import type { JsonPage } from '../core/engagement-ports.ts';
 import { rowsOf } from './dashboard-engagement.repo.ts';
 import type { Db } from './db.ts';
@@ -40,11 +45,13 @@ function pageQuery(page: { afterId: string | null; limit: number }): SQL {
     limit ${page.limit}`;
 }
 
-/** A page row; NULL figures for a provider without a row (no engagement: zeros). */
-interface SummaryRow {
+/**
+ * The figures both portfolio statements return per provider, the live aggregation
+ * (dashboard.repo.ts) and the kept rows: NULL for a provider without engagements (zeros).
+ */
+export interface PortfolioFigures {
   id: string;
   name: string;
-  kept: boolean;
   active_engagements: number | null;
   deliverables: number | null;
   on_track: number | null;
@@ -56,25 +63,16 @@ interface SummaryRow {
   blocked_tasks: number | null;
   accepted_all: number | null;
   on_time: number | null;
-  /** The first five items as JSON text, comma-separated; NULL when one could not be written. */
-  overdue: string | null;
-  next_due: string | null;
   money: { currency: string; unlockedMinor: number; invoicedMinor: number; paidMinor: number }[];
 }
 
-/**
- * One provider as the route's serializer writes a ProviderPortfolio (zod encode, then
- * JSON.stringify): the schema's keys in its order, integers as JSON numbers; the due items spliced
- * in as the database wrote them.
- */
-function portfolioText(r: SummaryRow): string {
+/** A ProviderPortfolio from its figures, the due items aside (each statement writes them its way). */
+export function portfolioOf(
+  r: PortfolioFigures,
+  due: { overdue: DueDeliverable[]; nextDue: DueDeliverable[] },
+): ProviderPortfolio {
   const n = (v: number | null) => v ?? 0;
-  const list = (text: string | null) => {
-    if (text === null && r.kept)
-      throw new Error(`provider_portfolio ${r.id}: a due item could not be written`);
-    return `[${text ?? ''}]`;
-  };
-  const head = JSON.stringify({
+  return {
     providerId: r.id,
     name: r.name,
     activeEngagements: n(r.active_engagements),
@@ -86,19 +84,53 @@ function portfolioText(r: SummaryRow): string {
         late: n(r.late),
         accepted: n(r.accepted),
         not_computed: n(r.not_computed),
-      },
+      } satisfies Record<ScheduleBucket, number>,
     },
+    overdue: { count: n(r.late), items: due.overdue },
+    nextDue: due.nextDue,
+    blockedTasks: n(r.blocked_tasks),
+    awaitingReview: n(r.awaiting_review),
+    money: r.money.map((m) => ({
+      currency: m.currency,
+      unlockedMinor: Number(m.unlockedMinor),
+      invoicedMinor: Number(m.invoicedMinor),
+      paidMinor: Number(m.paidMinor),
+    })),
+    onTime: onTimeOf(n(r.accepted_all), n(r.on_time)),
+  };
+}
+
+/** A page row of the kept table. */
+interface SummaryRow extends PortfolioFigures {
+  kept: boolean;
+  /** The first five items as JSON text, comma-separated; NULL when one could not be written. */
+  overdue: string | null;
+  next_due: string | null;
+}
+
+/**
+ * One provider as the route's serializer writes a ProviderPortfolio (zod encode, then
+ * JSON.stringify): the schema's keys in its order, integers as JSON numbers; the due items spliced
+ * in as the database wrote them.
+ */
+function portfolioText(r: SummaryRow): string {
+  const list = (text: string | null) => {
+    if (text === null && r.kept)
+      throw new Error(`provider_portfolio ${r.id}: a due item could not be written`);
+    return `[${text ?? ''}]`;
+  };
+  // The due items are spliced in as the database wrote them: placeholders, replaced below.
+  const p = portfolioOf(r, { overdue: [], nextDue: [] });
+  const head = JSON.stringify({
+    providerId: p.providerId,
+    name: p.name,
+    activeEngagements: p.activeEngagements,
+    deliverables: p.deliverables,
   });
-  const money = r.money.map((m) => ({
-    currency: m.currency,
-    unlockedMinor: Number(m.unlockedMinor),
-    invoicedMinor: Number(m.invoicedMinor),
-    paidMinor: Number(m.paidMinor),
-  }));
   return (
-    `${head.slice(0, -1)},"overdue":{"count":${n(r.late)},"items":${list(r.overdue)}},` +
-    `"nextDue":${list(r.next_due)},"blockedTasks":${n(r.blocked_tasks)},` +
-    `"awaitingReview":${n(r.awaiting_review)},"money":${JSON.stringify(money)},` +
-    `"onTime":${JSON.stringify(onTimeOf(n(r.accepted_all), n(r.on_time)))}}`
+    `${head.slice(0, -1)},"overdue":{"count":${p.overdue.count},"items":${list(r.overdue)}},` +
+    `"nextDue":${list(r.next_due)},"blockedTasks":${p.blockedTasks},` +
+    `"awaitingReview":${p.awaitingReview},"money":${JSON.stringify(p.money)},` +
+    `"onTime":${JSON.stringify(p.onTime)}}`
   );
 }

@@ -1,14 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
-import {
-  type DashboardReads,
-  type DueDeliverable,
-  onTimeOf,
-  type ProviderPortfolio,
-  type ScheduleBucket,
-} from '../core/dashboard.ts';
+import type { DashboardReads, DueDeliverable, ProviderPortfolio } from '../core/dashboard.ts';
 import { type DueItem, firstDue } from '../core/progress-summary.ts';
 import { readEngagementParts, rowsOf } from './dashboard-engagement.repo.ts';
-import { readPortfolioPage } from './dashboard-portfolio.repo.ts';
+import { type PortfolioFigures, portfolioOf, readPortfolioPage } from './dashboard-portfolio.repo.ts';
 import type { Db } from './db.ts';
 
 /** The dashboards' reads: one statement per page of providers, five per engagement; no N+1. */
@@ -88,52 +82,12 @@ function portfolioQuery(page: { afterId: string | null; limit: number }): SQL {
     order by page.id`;
 }
 
-interface PortfolioRow {
-  id: string;
-  name: string;
-  active_engagements: number | null;
-  deliverables: number | null;
-  on_track: number | null;
-  at_risk: number | null;
-  late: number | null;
-  accepted: number | null;
-  not_computed: number | null;
-  awaiting_review: number | null;
-  blocked_tasks: number | null;
-  accepted_all: number | null;
-  on_time: number | null;
+interface PortfolioRow extends PortfolioFigures {
   overdue: DueItem[][] | null;
   next_due: DueItem[][] | null;
-  money: { currency: string; unlockedMinor: number; invoicedMinor: number; paidMinor: number }[];
 }
 
 function toPortfolio(r: PortfolioRow): ProviderPortfolio {
-  const n = (v: number | null) => v ?? 0;
   const due = (lists: DueItem[][] | null): DueDeliverable[] => firstDue((lists ?? []).flat());
-  return {
-    providerId: r.id,
-    name: r.name,
-    activeEngagements: n(r.active_engagements),
-    deliverables: {
-      total: n(r.deliverables) + n(r.not_computed),
-      bySchedule: {
-        on_track: n(r.on_track),
-        at_risk: n(r.at_risk),
-        late: n(r.late),
-        accepted: n(r.accepted),
-        not_computed: n(r.not_computed),
-      } satisfies Record<ScheduleBucket, number>,
-    },
-    overdue: { count: n(r.late), items: due(r.overdue) },
-    nextDue: due(r.next_due),
-    blockedTasks: n(r.blocked_tasks),
-    awaitingReview: n(r.awaiting_review),
-    money: r.money.map((m) => ({
-      currency: m.currency,
-      unlockedMinor: Number(m.unlockedMinor),
-      invoicedMinor: Number(m.invoicedMinor),
-      paidMinor: Number(m.paidMinor),
-    })),
-    onTime: onTimeOf(n(r.accepted_all), n(r.on_time)),
-  };
+  return portfolioOf(r, { overdue: due(r.overdue), nextDue: due(r.next_due) });
 }

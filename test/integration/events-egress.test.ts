@@ -29,6 +29,19 @@ afterAll(async () => {
   await t?.close();
 });
 
+/** The event delivery service on this app's store, with the test's own guard, clock or client. */
+const deliveryService = (
+  over: Pick<Parameters<typeof createEventDeliveryService>[0], 'egress' | 'now' | 'fetch'>,
+) =>
+  createEventDeliveryService({
+    store: t.container.store,
+    box: createSecretBox(t.config.secretKey),
+    settings: t.config.eventDelivery,
+    enqueue: async () => {},
+    logger: createLogger('silent'),
+    ...over,
+  });
+
 const count = async () =>
   Number((await rawQuery<{ n: string }>(t, 'select count(*) n from subscriptions'))[0]?.n);
 
@@ -82,12 +95,7 @@ describe('subscriptions to internal addresses, when refused', () => {
     const { eventId } = await api.append('milestone.paid');
     const sent: string[] = [];
     const service = (address: string, daysAhead = 0) =>
-      createEventDeliveryService({
-        store: t.container.store,
-        box: createSecretBox(t.config.secretKey),
-        settings: t.config.eventDelivery,
-        enqueue: async () => {},
-        logger: createLogger('silent'),
+      deliveryService({
         egress: createEgressGuard({ allowInternal: false, lookup: async () => [{ address }] }),
         now: () => new Date(Date.now() + daysAhead * 86_400_000),
         fetch: async (url) => {
@@ -132,12 +140,7 @@ describe('a name that resolves outside to the check and inside to the connection
         allowInternal: false,
         lookup: async () => [{ address: calls++ === 0 ? '93.184.216.34' : '127.0.0.1' }],
       });
-      const service = createEventDeliveryService({
-        store: t.container.store,
-        box: createSecretBox(t.config.secretKey),
-        settings: t.config.eventDelivery,
-        enqueue: async () => {},
-        logger: createLogger('silent'),
+      const service = deliveryService({
         egress: rebinding,
       });
       await service.dispatch();
@@ -151,12 +154,7 @@ describe('a name that resolves outside to the check and inside to the connection
       );
 
       // The same server reached through a guard that allows internal targets: the route works.
-      const open = createEventDeliveryService({
-        store: t.container.store,
-        box: createSecretBox(t.config.secretKey),
-        settings: t.config.eventDelivery,
-        enqueue: async () => {},
-        logger: createLogger('silent'),
+      const open = deliveryService({
         egress: createEgressGuard({ allowInternal: true }),
         now: () => new Date(Date.now() + 7 * 86_400_000),
         fetch: (_url, init) => fetch(`http://127.0.0.1:${port}/hooks`, init),
