@@ -4,7 +4,7 @@ import type { Config } from './config.ts';
 import { NotFound } from './core/errors.ts';
 import type { Store } from './core/ports.ts';
 import type { LinkRecord, StoredTask } from './core/sync-ports.ts';
-import { enqueueIngestBatches, ingestProcessor } from './jobs/ingest.job.ts';
+import { enqueueIngest, INGEST_ENQUEUE_LINGER_MS, ingestProcessor } from './jobs/ingest.job.ts';
 import type { QueueProcessor } from './jobs/job.ts';
 import { pushBackProcessor } from './jobs/pushback.job.ts';
 import type { Queues } from './jobs/queues.ts';
@@ -69,11 +69,15 @@ export function createPipeline(deps: {
     onTasksChanged: deps.onTasksChanged,
     logger,
   });
-  // Batches stored while an add is on its way to Redis go together in the next one (one job each).
-  const ingestAdds = createGroupCommit<readonly number[], void>(async (batches) => {
-    await enqueueIngestBatches(queues, batches);
-    return batches.map(() => undefined);
-  });
+  // The batches stored within INGEST_ENQUEUE_LINGER_MS of each other, and while an add is on its
+  // way to Redis, go to Redis together as one ingest job.
+  const ingestAdds = createGroupCommit<readonly number[], void>(
+    async (batches) => {
+      await enqueueIngest(queues, batches.flat());
+      return batches.map(() => undefined);
+    },
+    { lingerMs: INGEST_ENQUEUE_LINGER_MS },
+  );
   const receiver = createWebhookReceiver({
     connections: deps.connections,
     inbox: store.inbox,

@@ -115,10 +115,14 @@ export interface InboxStore {
   /** Sets a failed delivery back to pending (an admin retries it); a processed one stays processed. */
   requeue(id: number): Promise<void>;
   /**
-   * Rows stored but not processed, older than `olderThan` (the relay's work), oldest first; the
-   * rows of one stored batch share `receivedAt` (their transaction's start).
+   * Rows stored but not processed, received before `olderThan` (the relay's work), in id order,
+   * from the first id above `afterId`.
    */
-  pending(olderThan: Date, limit: number): Promise<{ id: number; connectionId: string; receivedAt: Date }[]>;
+  pending(
+    olderThan: Date,
+    limit: number,
+    afterId?: number,
+  ): Promise<{ id: number; connectionId: string; receivedAt: Date }[]>;
   count(connectionId: string): Promise<number>;
 }
 

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import type { InboxStore, PushBackStore } from '../core/sync-ports.ts';
-import { enqueueIngestBatches } from './ingest.job.ts';
+import { enqueueIngest, ingestJob } from './ingest.job.ts';
 import type { JobDefinition, QueueProcessor } from './job.ts';
 import { pushBackJob } from './pushback.job.ts';
 import type { Queues } from './queues.ts';
 
 /**
  * The relay: deliveries stored but not processed after `graceMs` (Redis was down when they
- * arrived, or lost its data) are queued again. The ingest jobId makes a row already queued a
- * no-op, and the inbox status makes a row already applied one.
+ * arrived, or lost its data) are queued again. Rows a live ingest job covers are left to it
+ * (ingestCoverage), so a backlog is not queued twice; the inbox status makes a row already
+ * applied a no-op if it is.
  */
 export const RelayPayload = z.object({});
 export const relayJob: JobDefinition<z.infer<typeof RelayPayload>> = {
@@ -18,6 +19,11 @@ export const relayJob: JobDefinition<z.infer<typeof RelayPayload>> = {
 };
 
 export const RELAY_EVERY_MS = 15_000;
+/** Pending rows read per page, and at most per pass (the next pass goes on). */
+const PAGE = 500;
+const MAX_ROWS_PER_PASS = 10_000;
+/** The states in which a job will still run. */
+const LIVE_STATES = ['active', 'waiting', 'delayed', 'prioritized', 'waiting-children'] as const;
 
 export function relayProcessor(deps: {
   inbox: Pick<InboxStore, 'pending'>;
@@ -29,35 +35,64 @@ export function relayProcessor(deps: {
     queue: relayJob.queue,
     concurrency: 1,
     process: async () => {
+      const pass = Date.now();
+      const cutoff = new Date(pass - (deps.graceMs ?? 10_000));
+      // Read before the rows: a job that ends in between leaves its rows processed (not read) or
+      // queued again by itself (a failure goes to a job of its own, covered as its batch was).
+      const coverage = ingestCoverage(
+        await deps.queues.queue(ingestJob.queue).getRanges([...LIVE_STATES], 0, -1),
+      );
       let requeued = 0;
-      for (;;) {
-        const rows = await deps.inbox.pending(new Date(Date.now() - (deps.graceMs ?? 10_000)), 500);
-        // One addBulk per page of rows, one job per batch the receiver stored (its rows share
-        // their commit time): while the receiver's job for that batch is known to BullMQ, the same
-        // jobId makes this a no-op.
-        await enqueueIngestBatches(deps.queues, batchesOf(rows));
-        requeued += rows.length;
-        if (rows.length < 500 || requeued >= 10_000) break;
+      let covered = 0;
+      let afterId = 0;
+      for (let read = 0; read < MAX_ROWS_PER_PASS; ) {
+        const rows = await deps.inbox.pending(cutoff, PAGE, afterId);
+        const lost = rows.filter((r) => !coverage.covers(r.id)).map((r) => r.id);
+        // One add per page (Redis rejecting it fails the pass; the next one starts over). The
+        // pass is in the jobIds: a job this relay queued earlier and that failed for good is
+        // still known to BullMQ under its own id, and would make an add under the same id a no-op.
+        await enqueueIngest(deps.queues, lost, pass);
+        requeued += lost.length;
+        covered += rows.length - lost.length;
+        read += rows.length;
+        const last = rows.at(-1);
+        if (!last || rows.length < PAGE) break;
+        afterId = last.id;
       }
       // Push-backs recorded with their decision but never queued (Redis down at that moment).
-      const pushBacks =
-        (await deps.pushBacks?.pending(new Date(Date.now() - (deps.graceMs ?? 10_000)), 1000)) ?? [];
+      const pushBacks = (await deps.pushBacks?.pending(cutoff, 1000)) ?? [];
       for (const pushBackId of pushBacks) await deps.queues.enqueue(pushBackJob, { pushBackId });
-      return { requeued, pushBacks: pushBacks.length };
+      return { requeued, leftToLiveJobs: covered, pushBacks: pushBacks.length };
     },
   };
 }
 
-/** Ids grouped by the time their batch was stored (rows arrive ordered by that time). */
-function batchesOf(rows: readonly { id: number; receivedAt: Date }[]): number[][] {
-  const out: number[][] = [];
-  let at: number | null = null;
-  for (const r of rows) {
-    if (r.receivedAt.getTime() !== at) out.push([]);
-    at = r.receivedAt.getTime();
-    out.at(-1)?.push(r.id);
+export interface IngestCoverage {
+  /** Whether a live ingest job will reach this inbox row. */
+  covers(inboxId: number): boolean;
+}
+
+/** ingestJobId, and ingestBatchJob's two forms (ingest.job.ts). */
+const SINGLE = /^ingest-(\d+)$/;
+const BATCH = /^ingest-(?:batch|relay)-(\d+)(?:-\d+)?$/;
+
+/**
+ * The rows the ingest queue's live jobs (`jobIds`) will reach, read from the ids alone: a
+ * single-delivery job names its row; a batch job (the receiver's or the relay's) is named after
+ * its first row, and every row from the oldest live batch's first row on is left to the jobs.
+ * That holds back a row whose job was lost only until the older batches are done, since no job
+ * made later starts below it except the relay's own; it never queues a row its batch still holds.
+ */
+export function ingestCoverage(jobIds: readonly string[]): IngestCoverage {
+  const singles = new Set<number>();
+  let from = Number.POSITIVE_INFINITY;
+  for (const id of jobIds) {
+    const single = SINGLE.exec(id);
+    if (single) singles.add(Number(single[1]));
+    const batch = BATCH.exec(id);
+    if (batch) from = Math.min(from, Number(batch[1]));
   }
-  return out;
+  return { covers: (inboxId) => inboxId >= from || singles.has(inboxId) };
 }
 
 /** Whether the inbox relay's scheduler is registered (it is gone when Redis lost its data). */

@@ -9,9 +9,12 @@ export interface GroupCommit<I, O> {
 
 export function createGroupCommit<I, O>(
   write: (items: I[]) => Promise<O[]>,
-  opts: { maxBatch?: number; maxInFlight?: number } = {},
+  opts: { maxBatch?: number; maxInFlight?: number; lingerMs?: number } = {},
 ): GroupCommit<I, O> {
   const maxBatch = opts.maxBatch ?? 500;
+  // Time a writer waits for company before its first batch (0: none). For writes nobody awaits
+  // on a hot path: it turns a trickle of lone items into one write per window.
+  const lingerMs = opts.lingerMs ?? 0;
   // Batches written at once: 1 (the default) keeps the writes in submission order; more lets a
   // new batch start while another waits for its commit, so a caller need not wait for it.
   const maxInFlight = opts.maxInFlight ?? 1;
@@ -20,6 +23,8 @@ export function createGroupCommit<I, O>(
 
   const drain = async (): Promise<void> => {
     writers += 1;
+    if (lingerMs > 0 && queue.length < maxBatch)
+      await new Promise((resolve) => setTimeout(resolve, lingerMs));
     while (queue.length > 0) {
       const batch = queue.slice(0, maxBatch);
       queue = queue.slice(batch.length);

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { InboxDelivery, InboxRow, InboxStore } from '../core/sync-ports.ts';
 import { createGroupCommit } from '../services/group-commit.ts';
 import { webhookInbox } from './connections.schema.ts';
@@ -97,7 +97,8 @@ export function createInboxRepo(db: Db): InboxStore {
         .set({ status: 'pending' })
         .where(and(eq(webhookInbox.id, id), eq(webhookInbox.status, 'failed')));
     },
-    async pending(olderThan, limit) {
+    async pending(olderThan, limit, afterId = 0) {
+      // A range of the partial index of pending rows (by id, migrations/0017).
       return db
         .select({
           id: webhookInbox.id,
@@ -105,8 +106,14 @@ export function createInboxRepo(db: Db): InboxStore {
           receivedAt: webhookInbox.receivedAt,
         })
         .from(webhookInbox)
-        .where(and(eq(webhookInbox.status, 'pending'), lt(webhookInbox.receivedAt, olderThan)))
-        .orderBy(asc(webhookInbox.receivedAt), asc(webhookInbox.id))
+        .where(
+          and(
+            eq(webhookInbox.status, 'pending'),
+            gt(webhookInbox.id, afterId),
+            lt(webhookInbox.receivedAt, olderThan),
+          ),
+        )
+        .orderBy(asc(webhookInbox.id))
         .limit(limit);
     },
     async count(connectionId) {

@@ -176,7 +176,7 @@ describe('webhook receiver', () => {
     await until(async () => (await t.container.store.tasks.get(connectionId, '259')) !== null);
   });
 
-  it('queues one ingest job per stored batch; the relay re-queues that batch under the same job, and a failing delivery gets a job of its own', async () => {
+  it('queues stored deliveries in batch jobs, never one per delivery; the relay leaves rows a live job covers, and a failing delivery gets a job of its own', async () => {
     await workers.close();
     const ingest = t.container.queues.queue('ingest');
     const good = Array.from({ length: 5 }, (_, i) =>
@@ -229,7 +229,7 @@ describe('webhook receiver', () => {
         (j) => j.name === 'ingest' && ids.includes(j.data.inboxId),
       ),
     ).toBe(false);
-    // The relay finds the same rows pending: one job per batch, under the receiver's jobIds (no-ops).
+    // The relay finds the same rows pending, all covered by the receiver's live jobs: it adds none.
     const { relayProcessor } = await import('../../src/jobs/relay.job.ts');
     const before = await ingest.count();
     await relayProcessor({ inbox: t.container.store.inbox, queues: t.container.queues, graceMs: 0 }).process(

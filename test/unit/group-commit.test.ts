@@ -56,3 +56,33 @@ describe('group commit', () => {
     await expect(second).resolves.toBe(2);
   });
 });
+
+describe('group commit with a linger', () => {
+  it('waits for company before its first batch: items within the window go in one write', async () => {
+    const w = controlledWrite();
+    const gc = createGroupCommit(w.write, { lingerMs: 30 });
+    const first = gc.submit(1);
+    await new Promise((r) => setTimeout(r, 5));
+    const later = [gc.submit(2), gc.submit(3)];
+    await tick();
+    expect(w.batches).toEqual([]);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(w.batches).toEqual([[1, 2, 3]]);
+    w.releases[0]?.();
+    expect(await Promise.all([first, ...later])).toEqual([10, 20, 30]);
+  });
+
+  it('lingers once per writer: items arriving during a write go next without waiting again', async () => {
+    const w = controlledWrite();
+    const gc = createGroupCommit(w.write, { lingerMs: 10 });
+    const results = [gc.submit(1)];
+    await new Promise((r) => setTimeout(r, 20));
+    expect(w.batches).toEqual([[1]]);
+    results.push(gc.submit(2), gc.submit(3));
+    w.releases[0]?.();
+    await tick();
+    expect(w.batches).toEqual([[1], [2, 3]]);
+    w.releases[1]?.();
+    expect(await Promise.all(results)).toEqual([10, 20, 30]);
+  });
+});
