@@ -34,8 +34,9 @@ export function createWebhookReceiver(deps: {
   connections: Pick<ConnectionService, 'adapterFor' | 'storeHandshakeSecret' | 'noteHealth'>;
   inbox: Pick<InboxStore, 'recordMany'>;
   /**
-   * Called once per stored batch with the ids it inserted (one Redis round trip for the batch);
-   * not awaited by the acknowledgement, and the relay covers a failure here.
+   * Called once per stored batch with the ids it inserted (the pipeline gathers a few
+   * milliseconds of these into one ingest job); not awaited by the acknowledgement, and the relay
+   * covers a failure here.
    */
   enqueueIngest: (inboxIds: readonly number[]) => Promise<void>;
   metrics?: WebhookMetrics;

@@ -121,3 +121,39 @@ describe.each(['postgres', 'pglite'] as const)('inbox recordMany on %s', (backen
     ]);
   });
 });
+
+describe('inbox body storage (migration 0018)', () => {
+  it('PostgreSQL keeps a 7 kB Jira body lz4-compressed inside its row; PGlite, built without lz4, keeps it as is', async () => {
+    const { jiraDelivery } = await import('../support/jira-deliveries.ts');
+    for (const backend of ['postgres', 'pglite'] as const) {
+      const database = await open(backend);
+      const connectionId = await withConnection(database);
+      const d = jiraDelivery({ id: '70', key: 'LZ-70', category: 'todo', updated: new Date() });
+      expect(d.body.length).toBeGreaterThan(6_000);
+      const [row] = await createInboxRepo(database.db).recordMany([
+        { connectionId, deliveryKey: 'lz-70', headers: {}, body: d.body },
+      ]);
+      const [found] = await database.rawTransaction((tx) =>
+        tx.query<{ method: string | null; stored: number; body: Uint8Array }>(
+          `select pg_column_compression(body) as method, pg_column_size(body) as stored, body
+           from webhook_inbox where id = $1`,
+          [row?.id],
+        ),
+      );
+      expect(Buffer.from(found?.body ?? []).equals(d.body)).toBe(true);
+      if (backend === 'postgres') {
+        expect(found?.method).toBe('lz4');
+        expect(found?.stored).toBeLessThan(d.body.length / 2);
+        // Inline: nothing of it went to the TOAST table.
+        const [toast] = await database.rawTransaction((tx) =>
+          tx.query<{ n: string }>(
+            `select pg_relation_size(reltoastrelid) as n from pg_class where relname = 'webhook_inbox'`,
+          ),
+        );
+        expect(Number(toast?.n)).toBe(0);
+      } else {
+        expect(found?.method).toBeNull();
+      }
+    }
+  });
+});

@@ -129,6 +129,54 @@ describe('webhook receiver', () => {
     expect(task.key).toBe('PAY-13');
   });
 
+  it('the relay queues a row whose job Redis lost and leaves the rows a live job still holds', async () => {
+    await workers.close();
+    const ingest = t.container.queues.queue('ingest');
+    const idOf = async (key: string) =>
+      Number(
+        (
+          await t.container.database.rawTransaction((tx) =>
+            tx.query<{ id: string }>('select id from webhook_inbox where delivery_key = $1', [key]),
+          )
+        )[0]?.id,
+      );
+    const jobHolding = (inboxId: number) =>
+      until(async () =>
+        (await ingest.getJobs(['waiting'])).find((j) => (j.data.inboxIds as number[]).includes(inboxId)),
+      );
+    const [lost, held] = ['10006', '10007'].map((id) =>
+      jiraDelivery({ id, key: `PAY-${id}`, category: 'todo', updated: new Date('2027-02-06T10:00:00Z') }),
+    ) as [ReturnType<typeof jiraDelivery>, ReturnType<typeof jiraDelivery>];
+    expect((await send(lost)).statusCode).toBe(200);
+    const lostId = await idOf(lost.headers['x-atlassian-webhook-identifier'] as string);
+    // Redis loses that one job (the row stays pending), then a later delivery is queued as usual.
+    await (await jobHolding(lostId)).remove();
+    expect((await send(held)).statusCode).toBe(200);
+    const heldId = await idOf(held.headers['x-atlassian-webhook-identifier'] as string);
+    const heldJob = await jobHolding(heldId);
+
+    const { relayProcessor } = await import('../../src/jobs/relay.job.ts');
+    const result = await relayProcessor({
+      inbox: t.container.store.inbox,
+      queues: t.container.queues,
+      graceMs: 0,
+    }).process({}, await t.container.queues.queue('relay').add('relay', {}));
+    expect(result).toMatchObject({ requeued: 1 });
+    const waiting = await ingest.getJobs(['waiting']);
+    const relayed = waiting.filter((j) => j.id?.startsWith('ingest-relay-'));
+    expect(relayed.map((j) => j.data.inboxIds)).toEqual([[lostId]]);
+    expect(relayed[0]?.id).toMatch(new RegExp(`^ingest-relay-${lostId}-\\d+$`));
+    // The live job keeps its row: nothing else names it.
+    expect(waiting.filter((j) => (j.data.inboxIds as number[]).includes(heldId)).map((j) => j.id)).toEqual([
+      heldJob.id,
+    ]);
+
+    workers = t.container.startWorkers();
+    await until(() => t.container.store.tasks.get(connectionId, '10006'));
+    await until(() => t.container.store.tasks.get(connectionId, '10007'));
+    await until(async () => (await inboxStatusOf(lostId)) === 'processed');
+  });
+
   it('stores a signed delivery it cannot read, and the worker fails it with a clear reason', async () => {
     // The receiver reads only the delivery key (Jira: the identifier header) and parses nothing:
     // a signed body that is not a Jira event is stored, then failed by the ingest worker.
