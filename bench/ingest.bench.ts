@@ -12,7 +12,7 @@ import { runTag } from './support/database.ts';
 import { drain, inboxCheck } from './support/inbox.ts';
 import { type LoadOptions, runLoad, summarize } from './support/load.ts';
 import { signedPool } from './support/pool.ts';
-import { machine, round, writeResult } from './support/report.ts';
+import { machine, pressure, round, writeResult } from './support/report.ts';
 import { type BenchService, startService } from './support/service.ts';
 import { cpuMsOf, startSplitService } from './support/split.ts';
 
@@ -33,6 +33,7 @@ async function measure(service: BenchService, bareUrl: string) {
     const run = await load({ url: receiverUrl, keyPrefix, ...(overallRate ? { overallRate } : {}) });
     return {
       ...summarize(run, overallRate ?? null),
+      pressure: pressure(),
       inbox: await inboxCheck(service, connectionId, keyPrefix, run.acked),
       ...(catchUp ? { workersAfterRun: await drain(service) } : {}),
     };
@@ -43,7 +44,7 @@ async function measure(service: BenchService, bareUrl: string) {
   await load({ url: receiverUrl, keyPrefix: 'warm', durationS: WARMUP_S });
   await drain(service);
 
-  const bare = summarize(await load({ url: bareUrl, keyPrefix: 'bare' }));
+  const bare = { ...summarize(await load({ url: bareUrl, keyPrefix: 'bare' })), pressure: pressure() };
   // The receiver as a JALON_ROLE=api process runs it: this process's workers paused, so that the
   // receiver has the machine the bare route had (in production the workers run in processes of
   // their own, on other machines as the load grows). The goals are judged on these phases.
@@ -102,6 +103,7 @@ async function measureSplit(bareRps: number) {
         a === null || b === null ? null : round((b - a) / Math.max(1, summary.accepted), 3);
       return {
         ...summary,
+        pressure: pressure(),
         apiProcessCpuMsPerAccepted: perAccepted(api0, api1),
         workerProcessCpuMsPerAcceptedDuringRun: perAccepted(worker0, worker1),
         inbox: await inboxCheck(split, connectionId, keyPrefix, run.acked),

@@ -23,6 +23,7 @@ interface Load {
   latencyMs: { p50: number; p99: number };
   mainThreadMsPerAccepted: number;
   workersAfterRun?: { cpuMsPerDelivery: number | null };
+  pressure?: { cpuSomeAvg10: number | null; ioSomeAvg10: number | null };
 }
 interface Common {
   at: string;
@@ -51,6 +52,11 @@ const mark = (g: Goal) => (g.met ? 'met' : '**not met**');
 const rate = (l: Pick<Load, 'throughputRps'>) => `${l.throughputRps} req/s`;
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 const lat = (l: Pick<Load, 'latencyMs'>) => `p50 ${l.latencyMs.p50} ms, p99 ${l.latencyMs.p99} ms`;
+/** What else the machine waited on while the phase ran (Linux PSI, share of the last 10 s). */
+const pressed = (l: Pick<Load, 'pressure'>) =>
+  l.pressure?.ioSomeAvg10 == null
+    ? ''
+    : ` (pressure over its last 10 s: CPU ${l.pressure.cpuSomeAvg10} %, disk ${l.pressure.ioSomeAvg10} %)`;
 
 const ratio = (l: Load | SplitLoad, bare: Load) => round3(l.throughputRps / bare.throughputRps);
 const offered = (l: Pick<Load, 'targetRate' | 'throughputRps'>) =>
@@ -80,7 +86,7 @@ function table(ingest: Ingest, e2e: E2e): string {
     `| Bare Fastify route (parse only), 50 connections | ${rate(ingest.bare)}; ${lat(ingest.bare)} | | |`,
     `| Receiver as JALON_ROLE=api runs it, 50 connections | ${rate(ingest.api.max)}; ${lat(ingest.api.max)} | | |`,
     `| Receiver / bare throughput | ${g.throughputRatio?.value} | ${g.throughputRatio?.goal} | ${g.throughputRatio && mark(g.throughputRatio)} |`,
-    `| p99 acknowledgement at half the receiver's maximum (${offered(ingest.api.halfOwn)}) | p50 ${ingest.api.halfOwn.latencyMs.p50} ms, p99 ${ingest.api.halfOwn.latencyMs.p99} ms | ${g.p99AckAtHalfOwnMaxMs?.goal} ms | ${g.p99AckAtHalfOwnMaxMs && mark(g.p99AckAtHalfOwnMaxMs)} |`,
+    `| p99 acknowledgement at half the receiver's maximum (${offered(ingest.api.halfOwn)}) | p50 ${ingest.api.halfOwn.latencyMs.p50} ms, p99 ${ingest.api.halfOwn.latencyMs.p99} ms${pressed(ingest.api.halfOwn)} | ${g.p99AckAtHalfOwnMaxMs?.goal} ms | ${g.p99AckAtHalfOwnMaxMs && mark(g.p99AckAtHalfOwnMaxMs)} |`,
     `| p99 acknowledgement at half the bare route's rate (${offered(ingest.api.halfBare)}; the other reading of the goal) | p50 ${ingest.api.halfBare.latencyMs.p50} ms, p99 ${ingest.api.halfBare.latencyMs.p99} ms | ${g.p99AckAtHalfBareRateMs?.goal} ms | ${g.p99AckAtHalfBareRateMs && mark(g.p99AckAtHalfBareRateMs)} |`,
     `| Main-thread CPU | bare ${ingest.bare.mainThreadMsPerAccepted} ms/request; receiver ${ingest.api.max.mainThreadMsPerAccepted} ms/request; ingest worker ${ingest.allInOne.max.workersAfterRun?.cpuMsPerDelivery} ms/delivery | | |`,
     ...phaseRows('All in one process, workers ingesting (diagnostic)', ingest.allInOne, ingest.bare),

@@ -72,6 +72,9 @@ export interface LoadSummary {
   /** Main-thread busy share, and busy milliseconds per accepted request (the CPU price of one). */
   readonly mainThreadBusy: number;
   readonly mainThreadMsPerAccepted: number;
+  /** Fixed-rate phases: how late requests left, and the generator thread's busy share. */
+  readonly sendLagMs?: { p50: number; p99: number; max: number };
+  readonly generatorBusy?: number;
 }
 
 export function summarize(outcome: LoadOutcome, targetRate: number | null = null): LoadSummary {
@@ -89,5 +92,15 @@ export function summarize(outcome: LoadOutcome, targetRate: number | null = null
     latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
     mainThreadBusy: round(outcome.mainThreadBusy),
     mainThreadMsPerAccepted: round((outcome.mainThreadBusy * r.duration * 1000) / Math.max(1, r['2xx']), 3),
+    ...paced(r),
+  };
+}
+
+/** The paced generator's own figures, when the run was paced (autocannon has neither). */
+function paced(r: autocannon.Result): Pick<LoadSummary, 'sendLagMs' | 'generatorBusy'> {
+  const extra = r as unknown as Pick<LoadSummary, 'sendLagMs' | 'generatorBusy'>;
+  return {
+    ...(extra.sendLagMs ? { sendLagMs: extra.sendLagMs } : {}),
+    ...(extra.generatorBusy === undefined ? {} : { generatorBusy: extra.generatorBusy }),
   };
 }
