@@ -95,6 +95,8 @@ async function main(): Promise<void> {
         connections: CONNECTIONS,
         workers: 'running in the same process (JALON_ROLE=all, concurrency 10), as in production',
         visibleMeans: 'task row committed in the tasks table that GET /v1/tasks reads',
+        nodeFlags:
+          process.execArgv.join(' ') || 'Node defaults (run through npm run bench for the service’s flags)',
       },
       ...m,
       goals: {

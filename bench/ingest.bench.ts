@@ -18,6 +18,12 @@ import { cpuMsOf, startSplitService } from './support/split.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 6);
+/**
+ * Rounds of the goal's phases (bare route, receiver at full speed, receiver at half its maximum),
+ * each round's ratio taken against its own bare run: on a shared 2-core machine one run of the
+ * same code gave 0.27–0.39 × bare and a p99 of 10–96 ms, so the goals are judged on the medians.
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARMUP_S = 2;
 const GOALS = { ratio: 0.3, p99AtHalfLoadMs: 20 };
 
@@ -44,15 +50,25 @@ async function measure(service: BenchService, bareUrl: string) {
   await load({ url: receiverUrl, keyPrefix: 'warm', durationS: WARMUP_S });
   await drain(service);
 
-  const bare = { ...summarize(await load({ url: bareUrl, keyPrefix: 'bare' })), pressure: pressure() };
   // The receiver as a JALON_ROLE=api process runs it: this process's workers paused, so that the
   // receiver has the machine the bare route had (in production the workers run in processes of
-  // their own, on other machines as the load grows). The goals are judged on these phases.
+  // their own, on other machines as the load grows). The goals are judged on these phases, round
+  // by round: the bare route, the receiver at full speed, then at a fixed rate (open loop,
+  // paced.worker.ts) of half the maximum it just reached.
   await service.setWorkersRunning(false);
-  const api = await receiverPhase('api-max', undefined, false);
-  // Fixed-rate (open-loop, paced.worker.ts) loads: half the receiver's own maximum, then half the
-  // bare route's rate (more than the receiver can take unless it reaches half the bare route).
-  const apiHalfOwn = await receiverPhase('api-half-own', Math.floor(api.throughputRps / 2), false);
+  const rounds = [];
+  for (let r = 1; r <= ROUNDS; r += 1) {
+    const bare = { ...summarize(await load({ url: bareUrl, keyPrefix: `bare-${r}` })), pressure: pressure() };
+    const max = await receiverPhase(`api-max-${r}`, undefined, false);
+    const halfOwn = await receiverPhase(`api-half-own-${r}`, Math.floor(max.throughputRps / 2), false);
+    rounds.push({ bare, max, halfOwn, ratio: round(max.throughputRps / bare.throughputRps, 3) });
+  }
+  // The round of median ratio stands for the run in the tables (its bare, max and half-load phases).
+  const byRatio = [...rounds].sort((a, b) => a.ratio - b.ratio);
+  const median = byRatio[Math.floor((byRatio.length - 1) / 2)] ?? byRatio[0];
+  if (!median) throw new Error('BENCH_ROUNDS must be at least 1');
+  const { bare, max: api, halfOwn: apiHalfOwn } = median;
+  // Half the bare route's rate: more than the receiver can take unless it reaches half the bare route.
   const apiHalfBare = await receiverPhase('api-half-bare', Math.floor(bare.throughputRps / 2), false);
   await service.setWorkersRunning(true);
   await drain(service);
@@ -63,6 +79,7 @@ async function measure(service: BenchService, bareUrl: string) {
   const halfBare = await receiverPhase('half-bare', Math.floor(bare.throughputRps / 2));
   return {
     bare,
+    rounds,
     api: { max: api, halfOwn: apiHalfOwn, halfBare: apiHalfBare },
     allInOne: { max: receiver, halfOwn: halfReceiver, halfBare },
   };
@@ -120,13 +137,23 @@ async function measureSplit(bareRps: number) {
   }
 }
 
+const medianOf = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] ?? 0)
+    : round(((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2, 3);
+};
+
 function goals(m: Awaited<ReturnType<typeof measure>>, split: Awaited<ReturnType<typeof measureSplit>>) {
-  const ratio = round(m.api.max.throughputRps / m.bare.throughputRps, 3);
-  const p99 = m.api.halfOwn.latencyMs.p99;
+  // Medians over the rounds; every round's figures are in `rounds` and `goals.*.rounds`.
+  const ratios = m.rounds.map((r) => r.ratio);
+  const p99s = m.rounds.map((r) => r.halfOwn.latencyMs.p99);
+  const ratio = medianOf(ratios);
+  const p99 = medianOf(p99s);
   const p99HalfBare = m.api.halfBare.latencyMs.p99;
   const phases = [
-    m.api.max,
-    m.api.halfOwn,
+    ...m.rounds.flatMap((r) => [r.max, r.halfOwn]),
     m.api.halfBare,
     m.allInOne.max,
     m.allInOne.halfOwn,
@@ -137,11 +164,12 @@ function goals(m: Awaited<ReturnType<typeof measure>>, split: Awaited<ReturnType
   ];
   const lost = phases.reduce((n, p) => n + p.inbox.lost, 0);
   return {
-    throughputRatio: { value: ratio, goal: `>= ${GOALS.ratio}`, met: ratio >= GOALS.ratio },
+    throughputRatio: { value: ratio, goal: `>= ${GOALS.ratio}`, met: ratio >= GOALS.ratio, rounds: ratios },
     p99AckAtHalfOwnMaxMs: {
       value: p99,
       goal: `<= ${GOALS.p99AtHalfLoadMs}`,
       met: p99 <= GOALS.p99AtHalfLoadMs,
+      rounds: p99s,
     },
     p99AckAtHalfBareRateMs: {
       value: p99HalfBare,
@@ -170,6 +198,7 @@ async function main(): Promise<void> {
       settings: {
         connections: CONNECTIONS,
         durationS: DURATION_S,
+        rounds: ROUNDS,
         bodyBytes: pool1Bytes(),
         workers:
           'api phases: this process’s workers paused (the receiver as JALON_ROLE=api runs it); all-in-one ' +
@@ -178,6 +207,8 @@ async function main(): Promise<void> {
         fixedRateLoad:
           'paced open loop (bench/support/paced.worker.ts), latency from each request’s due time',
         logLevel: 'warn',
+        nodeFlags:
+          process.execArgv.join(' ') || 'Node defaults (run through npm run bench for the service’s flags)',
       },
       ...m,
       split,

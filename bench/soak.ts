@@ -18,6 +18,7 @@
  * at those seconds into the load, in JALON_SOAK_HEAP_DIR, default /tmp/jalon-soak-heap; compare
  * them with bench/support/soak-heapdiff.ts).
  */
+
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -26,12 +27,13 @@ import { loadavg } from 'node:os';
 import { createQueues } from '../src/jobs/queues.ts';
 import { jiraDelivery } from '../test/support/jira-deliveries.ts';
 import { BENCH_REDIS_URL, createBenchDatabase, runTag } from './support/database.ts';
+import { SERVICE_NODE_FLAGS as SERVICE_FLAGS } from './support/node-flags.ts';
 import { percentile, round, sleep, writeResult } from './support/report.ts';
 import { type Role, type ServiceProcess, startProcess } from './support/soak-processes.ts';
 import { BULK_ISSUES, BULK_PROJECT, CRITERIA, createContracts, startFakeJira } from './support/soak-setup.ts';
 
 /** The node flags `npm start` and the Dockerfile give the service (kept in step with them). */
-export const SERVICE_NODE_FLAGS = '--max-semi-space-size=8 --max-old-space-size=512';
+export const SERVICE_NODE_FLAGS = SERVICE_FLAGS.join(' ');
 
 const SECONDS = Number(process.env.JALON_SOAK_SECONDS ?? 30);
 const RATE = Number(process.env.JALON_SOAK_RATE ?? 80); // requests per second, all routes but decisions

@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { JIRA_SECRET, JIRA_SETTINGS } from '../../test/support/jira-deliveries.ts';
 import { BENCH_REDIS_URL, createBenchDatabase, runTag } from './database.ts';
+import { SERVICE_NODE_FLAGS } from './node-flags.ts';
 import { sleep } from './report.ts';
 
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
@@ -73,7 +74,7 @@ export async function startSplitService(): Promise<SplitService> {
   };
   const children: ChildProcess[] = [];
   const start = (role: 'api' | 'worker') => {
-    const child = spawn(process.execPath, [MAIN], {
+    const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, MAIN], {
       env: { ...env, JALON_ROLE: role },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
