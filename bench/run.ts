@@ -19,6 +19,8 @@ interface Goal {
   met: boolean;
   /** Each round's figure, where the goal is judged on their median. */
   rounds?: number[];
+  /** The same measure on the bare route under the same load (the test bed's floor). */
+  bareRouteAtTheSameRate?: { value: number; rounds: number[] };
 }
 interface Load {
   targetRate: number | null;
@@ -94,6 +96,7 @@ function table(ingest: Ingest, e2e: E2e): string {
     `| Receiver as JALON_ROLE=api runs it, 50 connections, the median round | ${rate(ingest.api.max)}; ${lat(ingest.api.max)} | | |`,
     `| Receiver / bare throughput, each round against its own bare run | ${g.throughputRatio?.value} (${overRounds(g.throughputRatio)}) | ${g.throughputRatio?.goal} | ${g.throughputRatio && mark(g.throughputRatio)} |`,
     `| p99 acknowledgement at half the receiver's maximum | ${g.p99AckAtHalfOwnMaxMs?.value} ms (${overRounds(g.p99AckAtHalfOwnMaxMs, ' ms')}) | ${g.p99AckAtHalfOwnMaxMs?.goal} ms | ${g.p99AckAtHalfOwnMaxMs && mark(g.p99AckAtHalfOwnMaxMs)} |`,
+    `| p99 of the bare route at the same fixed rate, same rounds (the test bed's floor) | ${g.p99AckAtHalfOwnMaxMs?.bareRouteAtTheSameRate?.value} ms (rounds: ${g.p99AckAtHalfOwnMaxMs?.bareRouteAtTheSameRate?.rounds.map((v) => `${v} ms`).join(', ')}) | | |`,
     `| The median round's half load (${offered(ingest.api.halfOwn)}) | p50 ${ingest.api.halfOwn.latencyMs.p50} ms, p99 ${ingest.api.halfOwn.latencyMs.p99} ms${pressed(ingest.api.halfOwn)} | | |`,
     `| p99 acknowledgement at half the bare route's rate (${offered(ingest.api.halfBare)}; the other reading of the goal) | p50 ${ingest.api.halfBare.latencyMs.p50} ms, p99 ${ingest.api.halfBare.latencyMs.p99} ms | ${g.p99AckAtHalfBareRateMs?.goal} ms | ${g.p99AckAtHalfBareRateMs && mark(g.p99AckAtHalfBareRateMs)} |`,
     `| Main-thread CPU | bare ${ingest.bare.mainThreadMsPerAccepted} ms/request; receiver ${ingest.api.max.mainThreadMsPerAccepted} ms/request; ingest worker ${ingest.allInOne.max.workersAfterRun?.cpuMsPerDelivery} ms/delivery | | |`,
