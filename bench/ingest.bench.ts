@@ -12,7 +12,7 @@ import { runTag } from './support/database.ts';
 import { drain, inboxCheck } from './support/inbox.ts';
 import { type LoadOptions, runLoad, summarize } from './support/load.ts';
 import { signedPool } from './support/pool.ts';
-import { machine, pressure, round, writeResult } from './support/report.ts';
+import { machine, percentile, pressure, round, writeResult } from './support/report.ts';
 import { type BenchService, startService } from './support/service.ts';
 import { cpuMsOf, startSplitService } from './support/split.ts';
 
@@ -152,13 +152,12 @@ async function measureSplit(bareRps: number) {
   }
 }
 
-const medianOf = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] ?? 0)
-    : round(((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2, 3);
-};
+/** The middle value (nearest rank: the middle round for the default odd count of rounds). */
+const medianOf = (values: readonly number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 function goals(m: Awaited<ReturnType<typeof measure>>, split: Awaited<ReturnType<typeof measureSplit>>) {
   // Medians over the rounds; every round's figures are in `rounds` and `goals.*.rounds`.

@@ -27,18 +27,15 @@ import { loadavg } from 'node:os';
 import { createQueues } from '../src/jobs/queues.ts';
 import { jiraDelivery } from '../test/support/jira-deliveries.ts';
 import { BENCH_REDIS_URL, createBenchDatabase, runTag } from './support/database.ts';
-import { SERVICE_NODE_FLAGS as SERVICE_FLAGS } from './support/node-flags.ts';
+import { SERVICE_NODE_FLAGS } from './support/node-flags.ts';
 import { percentile, round, sleep, writeResult } from './support/report.ts';
 import { type Role, type ServiceProcess, startProcess } from './support/soak-processes.ts';
 import { BULK_ISSUES, BULK_PROJECT, CRITERIA, createContracts, startFakeJira } from './support/soak-setup.ts';
 
-/** The node flags `npm start` and the Dockerfile give the service (kept in step with them). */
-export const SERVICE_NODE_FLAGS = SERVICE_FLAGS.join(' ');
-
 const SECONDS = Number(process.env.JALON_SOAK_SECONDS ?? 30);
 const RATE = Number(process.env.JALON_SOAK_RATE ?? 80); // requests per second, all routes but decisions
 const DECISIONS_PER_S = Number(process.env.JALON_SOAK_DECISIONS_PER_S ?? 1);
-const NODE_FLAGS = (process.env.JALON_SOAK_NODE_FLAGS ?? SERVICE_NODE_FLAGS).split(/\s+/).filter(Boolean);
+const NODE_FLAGS = process.env.JALON_SOAK_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? [...SERVICE_NODE_FLAGS];
 const SNAPSHOTS_AT = (process.env.JALON_SOAK_HEAPSNAPSHOTS ?? '').split(',').filter(Boolean).map(Number);
 const HEAP_DIR = process.env.JALON_SOAK_HEAP_DIR ?? '/tmp/jalon-soak-heap';
 /** A decision is sent this long after its issue's done webhook (recompute window 1 s, then the job). */

@@ -4,7 +4,7 @@ import type { Config } from './config.ts';
 import { NotFound } from './core/errors.ts';
 import type { Store } from './core/ports.ts';
 import type { LinkRecord, StoredTask } from './core/sync-ports.ts';
-import { enqueueIngest, INGEST_ENQUEUE_LINGER_MS, ingestProcessor } from './jobs/ingest.job.ts';
+import { enqueueIngestBatch, INGEST_ENQUEUE_LINGER_MS, ingestProcessor } from './jobs/ingest.job.ts';
 import type { QueueProcessor } from './jobs/job.ts';
 import { pushBackProcessor } from './jobs/pushback.job.ts';
 import type { Queues } from './jobs/queues.ts';
@@ -73,7 +73,7 @@ export function createPipeline(deps: {
   // way to Redis, go to Redis together as one ingest job.
   const ingestAdds = createGroupCommit<readonly number[], void>(
     async (batches) => {
-      await enqueueIngest(queues, batches.flat());
+      await enqueueIngestBatch(queues, batches.flat());
       return batches.map(() => undefined);
     },
     { lingerMs: INGEST_ENQUEUE_LINGER_MS },

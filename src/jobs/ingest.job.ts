@@ -16,6 +16,20 @@ export const ingestJob: JobDefinition<IngestPayload> = {
 
 export const ingestJobId = (inboxId: number): string => `ingest-${inboxId}`;
 
+/**
+ * The inbox row an ingest job id names: a single job's delivery, or a batch job's first delivery
+ * (the receiver's `ingest-batch-<first>`, the relay's `ingest-relay-<first>-<pass>`). The relay
+ * reads the live jobs' coverage from their ids alone (relay.job.ts ingestCoverage).
+ */
+export function inboxIdNamedBy(jobId: string): { kind: 'single' | 'batch'; inboxId: number } | null {
+  const match = /^ingest-(?:(\d+)|batch-(\d+)|relay-(\d+)-\d+)$/.exec(jobId);
+  if (!match) return null;
+  const [, single, batch, relay] = match;
+  return single !== undefined
+    ? { kind: 'single', inboxId: Number(single) }
+    : { kind: 'batch', inboxId: Number(batch ?? relay) };
+}
+
 const MAX_INGEST_BATCH = 500;
 
 /**
@@ -23,8 +37,8 @@ const MAX_INGEST_BATCH = 500;
  * within INGEST_ENQUEUE_LINGER_MS of each other as one job, not one job per delivery or per stored
  * batch. An add cost the api process 0.13–0.23 ms of CPU whatever it carried (bench/; at half load
  * a stored batch held 1.4 deliveries, and the adds were a fifth of the receiver's main thread).
- * Its jobId is its first inbox id; the relay queues its own jobs under ids of its own (relayJobId)
- * and leaves alone the rows a live ingest job covers (relay.job.ts). A delivery that fails in it
+ * Its jobId is its first inbox id; the relay queues its own jobs under ids of its own (the relay
+ * pass in the id) and leaves alone the rows a live ingest job covers (relay.job.ts). A delivery that fails in it
  * gets a job of its own (`ingest`), with that job's attempts, backoff and final failure.
  */
 export const IngestBatchPayload = z.object({
@@ -54,7 +68,7 @@ export const INGEST_ENQUEUE_LINGER_MS = 5;
  * Queues stored deliveries for ingest as one job (or one per MAX_INGEST_BATCH). Rejects with
  * Unavailable when Redis is down; the relay then queues the stored rows again.
  */
-export const enqueueIngest = (
+export const enqueueIngestBatch = (
   queues: Pick<Queues, 'enqueueMany'>,
   inboxIds: readonly number[],
   relayPass?: number,

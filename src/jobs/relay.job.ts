@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { InboxStore, PushBackStore } from '../core/sync-ports.ts';
-import { enqueueIngest, ingestJob } from './ingest.job.ts';
+import { enqueueIngestBatch, inboxIdNamedBy, ingestJob } from './ingest.job.ts';
 import type { JobDefinition, QueueProcessor } from './job.ts';
 import { pushBackJob } from './pushback.job.ts';
 import type { Queues } from './queues.ts';
@@ -43,17 +43,16 @@ export function relayProcessor(deps: {
         await deps.queues.queue(ingestJob.queue).getRanges([...LIVE_STATES], 0, -1),
       );
       let requeued = 0;
-      let covered = 0;
+      let read = 0;
       let afterId = 0;
-      for (let read = 0; read < MAX_ROWS_PER_PASS; ) {
+      while (read < MAX_ROWS_PER_PASS) {
         const rows = await deps.inbox.pending(cutoff, PAGE, afterId);
         const lost = rows.filter((r) => !coverage.covers(r.id)).map((r) => r.id);
         // One add per page (Redis rejecting it fails the pass; the next one starts over). The
         // pass is in the jobIds: a job this relay queued earlier and that failed for good is
         // still known to BullMQ under its own id, and would make an add under the same id a no-op.
-        await enqueueIngest(deps.queues, lost, pass);
+        await enqueueIngestBatch(deps.queues, lost, pass);
         requeued += lost.length;
-        covered += rows.length - lost.length;
         read += rows.length;
         const last = rows.at(-1);
         if (!last || rows.length < PAGE) break;
@@ -62,7 +61,7 @@ export function relayProcessor(deps: {
       // Push-backs recorded with their decision but never queued (Redis down at that moment).
       const pushBacks = (await deps.pushBacks?.pending(cutoff, 1000)) ?? [];
       for (const pushBackId of pushBacks) await deps.queues.enqueue(pushBackJob, { pushBackId });
-      return { requeued, leftToLiveJobs: covered, pushBacks: pushBacks.length };
+      return { requeued, leftToLiveJobs: read - requeued, pushBacks: pushBacks.length };
     },
   };
 }
@@ -71,10 +70,6 @@ export interface IngestCoverage {
   /** Whether a live ingest job will reach this inbox row. */
   covers(inboxId: number): boolean;
 }
-
-/** ingestJobId, and ingestBatchJob's two forms (ingest.job.ts). */
-const SINGLE = /^ingest-(\d+)$/;
-const BATCH = /^ingest-(?:batch|relay)-(\d+)(?:-\d+)?$/;
 
 /**
  * The rows the ingest queue's live jobs (`jobIds`) will reach, read from the ids alone: a
@@ -87,10 +82,9 @@ export function ingestCoverage(jobIds: readonly string[]): IngestCoverage {
   const singles = new Set<number>();
   let from = Number.POSITIVE_INFINITY;
   for (const id of jobIds) {
-    const single = SINGLE.exec(id);
-    if (single) singles.add(Number(single[1]));
-    const batch = BATCH.exec(id);
-    if (batch) from = Math.min(from, Number(batch[1]));
+    const named = inboxIdNamedBy(id);
+    if (named?.kind === 'single') singles.add(named.inboxId);
+    else if (named) from = Math.min(from, named.inboxId);
   }
   return { covers: (inboxId) => inboxId >= from || singles.has(inboxId) };
 }

@@ -72,3 +72,23 @@ describe('the relay pass', () => {
     expect(result).toMatchObject({ requeued: 10_000 });
   });
 });
+
+describe('ingest job ids', () => {
+  it('are read back as the ids ingest.job.ts writes them', async () => {
+    const { inboxIdNamedBy, ingestBatchJob, ingestJob } = await import('../../src/jobs/ingest.job.ts');
+    const single = ingestJob.jobId?.({ inboxId: 7 }) ?? '';
+    const batch = ingestBatchJob.jobId?.({ inboxIds: [12, 10, 11] }) ?? '';
+    const relayed = ingestBatchJob.jobId?.({ inboxIds: [90, 91], relayPass: 1795750000000 }) ?? '';
+    expect([single, batch, relayed].map(inboxIdNamedBy)).toEqual([
+      { kind: 'single', inboxId: 7 },
+      { kind: 'batch', inboxId: 10 },
+      { kind: 'batch', inboxId: 90 },
+    ]);
+    expect(['ingest-7-3', 'ingest-batchx-3', 'sync-3', 'repeat:relay:1'].map(inboxIdNamedBy)).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+});
