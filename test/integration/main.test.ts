@@ -28,15 +28,37 @@ function run(env: Record<string, string>): {
   return { child, output: () => out, exit };
 }
 
-async function waitFor(url: string, deadline: number): Promise<Response> {
+/**
+ * Polls `url` until it answers 2xx. Gives up at `deadline`, or at once if the process `p` exited
+ * (a port taken, a failed start), with what the process printed.
+ */
+async function waitFor(url: string, deadline: number, p?: ReturnType<typeof run>): Promise<Response> {
+  let exited: number | null | undefined;
+  void p?.exit.then((code) => {
+    exited = code;
+  });
   for (;;) {
     try {
       const res = await fetch(url);
       if (res.ok) return res;
     } catch {}
-    if (Date.now() > deadline) throw new Error(`${url} did not answer in time`);
+    if (exited !== undefined)
+      throw new Error(`the process exited (${exited}) before ${url} answered:\n${p?.output()}`);
+    if (Date.now() > deadline) throw new Error(`${url} did not answer in time:\n${p?.output() ?? ''}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/**
+ * A port no socket holds now, from the OS. A random number in 20,000–40,000 could fall in the
+ * ephemeral range (32768–60999) while the other suites' connections held it.
+ */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 describe('the process', () => {
@@ -56,14 +78,14 @@ describe('the process', () => {
   });
 
   it('starts on the embedded database, is ready, and exits 0 within 10 s of SIGTERM', async () => {
-    const port = String(20_000 + Math.floor(Math.random() * 20_000));
+    const port = String(await freePort());
     const p = run({
       PORT: port,
       REDIS_URL: TEST_REDIS_URL,
       JALON_QUEUE_PREFIX: `jt-main-${port}`,
       LOG_LEVEL: 'warn',
     });
-    const ready = await waitFor(`http://127.0.0.1:${port}/ready`, Date.now() + 45_000);
+    const ready = await waitFor(`http://127.0.0.1:${port}/ready`, Date.now() + 45_000, p);
     expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', redis: 'ok' } });
     const stoppedAt = Date.now();
     p.child.kill('SIGTERM');
@@ -72,17 +94,17 @@ describe('the process', () => {
   }, 60_000);
 
   it('as a worker alone, serves /health, /ready and /metrics on JALON_METRICS_PORT and no API', async () => {
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const [port, apiPort] = [await freePort(), await freePort()];
     const p = run({
       JALON_ROLE: 'worker',
       JALON_METRICS_PORT: String(port),
-      PORT: String(port + 1),
+      PORT: String(apiPort),
       REDIS_URL: TEST_REDIS_URL,
       JALON_QUEUE_PREFIX: `jt-main-worker-${port}`,
       LOG_LEVEL: 'warn',
     });
     const base = `http://127.0.0.1:${port}`;
-    const ready = await waitFor(`${base}/ready`, Date.now() + 45_000);
+    const ready = await waitFor(`${base}/ready`, Date.now() + 45_000, p);
     expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', redis: 'ok' } });
     const metrics = await (await waitFor(`${base}/metrics`, Date.now() + 5000)).text();
     expect(metrics).toContain('# TYPE jalon_job_duration_seconds histogram');
@@ -91,7 +113,7 @@ describe('the process', () => {
     const api = await fetch(`${base}/v1/engagements`);
     expect(api.status).toBe(404);
     expect(api.headers.get('content-type')).toContain('application/problem+json');
-    await expect(fetch(`http://127.0.0.1:${port + 1}/health`)).rejects.toThrow();
+    await expect(fetch(`http://127.0.0.1:${apiPort}/health`)).rejects.toThrow();
     p.child.kill('SIGTERM');
     expect(await p.exit).toBe(0);
   }, 60_000);
