@@ -116,12 +116,13 @@ export interface InboxStore {
   requeue(id: number): Promise<void>;
   /**
    * Rows stored but not processed, received before `olderThan` (the relay's work), in id order,
-   * from the first id above `afterId`.
+   * from the first id above `afterId`, and only ids below `beforeId` when given.
    */
   pending(
     olderThan: Date,
     limit: number,
     afterId?: number,
+    beforeId?: number,
   ): Promise<{ id: number; connectionId: string; receivedAt: Date }[]>;
   count(connectionId: string): Promise<number>;
 }

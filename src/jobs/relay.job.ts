@@ -46,7 +46,9 @@ export function relayProcessor(deps: {
       let read = 0;
       let afterId = 0;
       while (read < MAX_ROWS_PER_PASS) {
-        const rows = await deps.inbox.pending(cutoff, PAGE, afterId);
+        // Rows from the oldest live batch's first on are the jobs' (ingestCoverage): not even read,
+        // so a large healthy backlog costs a pass nothing but the live job ids.
+        const rows = await deps.inbox.pending(cutoff, PAGE, afterId, coverage.firstCoveredRange);
         const lost = rows.filter((r) => !coverage.covers(r.id)).map((r) => r.id);
         // One add per page (Redis rejecting it fails the pass; the next one starts over). The
         // pass is in the jobIds: a job this relay queued earlier and that failed for good is
@@ -69,6 +71,8 @@ export function relayProcessor(deps: {
 export interface IngestCoverage {
   /** Whether a live ingest job will reach this inbox row. */
   covers(inboxId: number): boolean;
+  /** The first row of the range the live batch jobs cover (every row from it on); none: no batch is live. */
+  readonly firstCoveredRange: number | undefined;
 }
 
 /**
@@ -86,7 +90,10 @@ export function ingestCoverage(jobIds: readonly string[]): IngestCoverage {
     if (named?.kind === 'single') singles.add(named.inboxId);
     else if (named) from = Math.min(from, named.inboxId);
   }
-  return { covers: (inboxId) => inboxId >= from || singles.has(inboxId) };
+  return {
+    covers: (inboxId) => inboxId >= from || singles.has(inboxId),
+    firstCoveredRange: Number.isFinite(from) ? from : undefined,
+  };
 }
 
 /** Whether the inbox relay's scheduler is registered (it is gone when Redis lost its data). */

@@ -101,7 +101,7 @@ export function createInboxRepo(db: Db): InboxStore {
         .set({ status: 'pending' })
         .where(and(eq(webhookInbox.id, id), eq(webhookInbox.status, 'failed')));
     },
-    async pending(olderThan, limit, afterId = 0) {
+    async pending(olderThan, limit, afterId = 0, beforeId) {
       // A range of the partial index of pending rows (by id, migrations/0017).
       return db
         .select({
@@ -114,6 +114,7 @@ export function createInboxRepo(db: Db): InboxStore {
           and(
             eq(webhookInbox.status, 'pending'),
             gt(webhookInbox.id, afterId),
+            beforeId === undefined ? undefined : lt(webhookInbox.id, beforeId),
             lt(webhookInbox.receivedAt, olderThan),
           ),
         )

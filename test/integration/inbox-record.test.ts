@@ -120,6 +120,30 @@ describe.each(['postgres', 'pglite'] as const)('inbox recordMany on %s', (backen
       ['c', 'c'],
     ]);
   });
+
+  it('lists pending rows for the relay by id, above afterId and below beforeId, processed ones left out', async () => {
+    const database = await open(backend);
+    const inbox = createInboxRepo(database.db);
+    const connectionId = await withConnection(database);
+    const recorded = await inbox.recordMany(
+      Array.from({ length: 6 }, (_, i) => ({
+        connectionId,
+        deliveryKey: `p-${i}`,
+        headers: {},
+        body: Buffer.from(`{"n":${i}}`),
+      })),
+    );
+    const ids = recorded.map((r) => r.id).sort((a, b) => a - b);
+    await inbox.markProcessed(ids[2] as number);
+    const later = new Date(Date.now() + 60_000);
+    const listed = async (...window: [number?, number?]) =>
+      (await inbox.pending(later, 10, ...window)).map((r) => r.id);
+    expect(await listed()).toEqual(ids.filter((_, i) => i !== 2));
+    expect(await listed(ids[0], ids[4])).toEqual([ids[1], ids[3]]);
+    expect(await listed(0, ids[0])).toEqual([]);
+    // Received after the cutoff: not the relay's yet.
+    expect((await inbox.pending(new Date(Date.now() - 60_000), 10)).length).toBe(0);
+  });
 });
 
 describe('inbox body storage (migration 0018)', () => {

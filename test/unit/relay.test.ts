@@ -15,11 +15,13 @@ describe('the relay: what live ingest jobs cover', () => {
       true,
       true,
     ]);
+    expect(c.firstCoveredRange).toBe(90);
   });
 
   it('covers nothing when no ingest job is live (Redis lost its data)', () => {
     const c = ingestCoverage(['repeat:relay:1', 'ingest-batchx-3']);
     expect([1, 3, 10_000].some((id) => c.covers(id))).toBe(false);
+    expect(c.firstCoveredRange).toBeUndefined();
   });
 });
 
@@ -28,10 +30,10 @@ function relayWith(pendingIds: number[], liveJobIds: string[]) {
   const added: { name: string; data: { inboxIds: number[]; relayPass?: number } }[] = [];
   const reads: number[] = [];
   const inbox = {
-    async pending(_olderThan: Date, limit: number, afterId = 0) {
+    async pending(_olderThan: Date, limit: number, afterId = 0, beforeId = Number.POSITIVE_INFINITY) {
       reads.push(afterId);
       return pendingIds
-        .filter((id) => id > afterId)
+        .filter((id) => id > afterId && id < beforeId)
         .slice(0, limit)
         .map((id) => ({ id, connectionId: 'c', receivedAt: new Date(0) }));
     },
@@ -56,12 +58,21 @@ describe('the relay pass', () => {
     expect(r.reads).toEqual([0, 500, 1000]);
     const queued = r.added.flatMap((a) => a.data.inboxIds);
     expect(queued).toEqual(ids.filter((id) => id < 1101 && id !== 50));
-    expect(result).toEqual({ requeued: 1_099, leftToLiveJobs: 101, pushBacks: 0 });
+    // Rows 1101 on, the live batch's, are not read at all; row 50 is read and left to its job.
+    expect(result).toEqual({ requeued: 1_099, leftToLiveJobs: 1, pushBacks: 0 });
     // Its jobs carry the pass, so their ids are its own (a job of an earlier pass that failed for
     // good keeps its id in BullMQ's failed set and would turn an add under the same id into a no-op).
     const passes = new Set(r.added.map((a) => a.data.relayPass));
     expect(passes.size).toBe(1);
     expect([...passes][0]).toBeGreaterThan(0);
+  });
+
+  it('reads nothing of a backlog the live batch jobs cover from its first row on', async () => {
+    const ids = Array.from({ length: 50_000 }, (_, i) => i + 1);
+    const r = relayWith(ids, ['ingest-batch-1', 'ingest-batch-20001', 'ingest-relay-30001-1795750000000']);
+    const result = await r.relay.process({}, {} as never);
+    expect(r.reads).toEqual([0]);
+    expect(result).toEqual({ requeued: 0, leftToLiveJobs: 0, pushBacks: 0 });
   });
 
   it('stops after 10,000 rows a pass; the next pass goes on', async () => {
