@@ -21,6 +21,8 @@ interface Goal {
   rounds?: number[];
   /** The same measure on the bare route under the same load (the test bed's floor). */
   bareRouteAtTheSameRate?: { value: number; rounds: number[] };
+  /** PostgreSQL's own durable commit (pgbench) at the receiver's commit rate (the database's floor). */
+  databaseCommitAtTheSameCommitRate?: { value: number; rounds: number[] };
 }
 interface Load {
   targetRate: number | null;
@@ -82,6 +84,7 @@ function phaseRows(label: string, p: Phases<Load | SplitLoad>, bare: Load): stri
 
 function table(ingest: Ingest, e2e: E2e): string {
   const g = ingest.goals;
+  const floor = g.p99AckAtHalfOwnMaxMs?.databaseCommitAtTheSameCommitRate;
   const e = e2e.goals;
   const m = ingest.machine;
   const split = ingest.split;
@@ -97,6 +100,11 @@ function table(ingest: Ingest, e2e: E2e): string {
     `| Receiver / bare throughput, each round against its own bare run | ${g.throughputRatio?.value} (${overRounds(g.throughputRatio)}) | ${g.throughputRatio?.goal} | ${g.throughputRatio && mark(g.throughputRatio)} |`,
     `| p99 acknowledgement at half the receiver's maximum | ${g.p99AckAtHalfOwnMaxMs?.value} ms (${overRounds(g.p99AckAtHalfOwnMaxMs, ' ms')}) | ${g.p99AckAtHalfOwnMaxMs?.goal} ms | ${g.p99AckAtHalfOwnMaxMs && mark(g.p99AckAtHalfOwnMaxMs)} |`,
     `| p99 of the bare route at the same fixed rate, same rounds (the test bed's floor) | ${g.p99AckAtHalfOwnMaxMs?.bareRouteAtTheSameRate?.value} ms (rounds: ${g.p99AckAtHalfOwnMaxMs?.bareRouteAtTheSameRate?.rounds.map((v) => `${v} ms`).join(', ')}) | | |`,
+    ...(floor
+      ? [
+          `| p99 of PostgreSQL's own durable commit at the receiver's commit rate, same rounds (pgbench, one delivery row a commit; the database's floor) | ${floor.value} ms (rounds: ${floor.rounds.map((v) => `${v} ms`).join(', ')}) | | |`,
+        ]
+      : []),
     `| The median round's half load (${offered(ingest.api.halfOwn)}) | p50 ${ingest.api.halfOwn.latencyMs.p50} ms, p99 ${ingest.api.halfOwn.latencyMs.p99} ms${pressed(ingest.api.halfOwn)} | | |`,
     `| p99 acknowledgement at half the bare route's rate (${offered(ingest.api.halfBare)}; the other reading of the goal) | p50 ${ingest.api.halfBare.latencyMs.p50} ms, p99 ${ingest.api.halfBare.latencyMs.p99} ms | ${g.p99AckAtHalfBareRateMs?.goal} ms | ${g.p99AckAtHalfBareRateMs && mark(g.p99AckAtHalfBareRateMs)} |`,
     `| Main-thread CPU | bare ${ingest.bare.mainThreadMsPerAccepted} ms/request; receiver ${ingest.api.max.mainThreadMsPerAccepted} ms/request; ingest worker ${ingest.allInOne.max.workersAfterRun?.cpuMsPerDelivery} ms/delivery | | |`,

@@ -15,6 +15,8 @@ export interface BenchService {
   /** http://127.0.0.1:<port> */
   readonly url: string;
   readonly container: Container;
+  /** The bench's own database (postgres://…), for tools that connect to it themselves. */
+  readonly databaseUrl: string;
   /** A Jira connection created through the API, signing with JIRA_SECRET. */
   createJiraConnection(name: string): Promise<string>;
   query<R>(text: string, params?: unknown[]): Promise<R[]>;
@@ -76,6 +78,7 @@ export async function startService(opts: { workers?: boolean } = {}): Promise<Be
   return {
     url: `http://127.0.0.1:${port}`,
     container,
+    databaseUrl: database.url,
     async createJiraConnection(name) {
       const res = await live.app.inject({
         method: 'POST',
