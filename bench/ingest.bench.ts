@@ -29,8 +29,13 @@ const WARMUP_S = 2;
 /** BENCH_GOAL_ONLY=1: the goal's rounds only, no diagnostics (for comparing two builds quickly). */
 const GOAL_ONLY = process.env.BENCH_GOAL_ONLY === '1';
 const GOALS = { ratio: 0.3, p99AtHalfLoadMs: 20 };
-/** The receiver's group commit keeps two batches in flight (src/services/webhook-receiver.ts). */
-const RECEIVER_COMMITS_IN_FLIGHT = 2;
+/**
+ * Connections of the database-floor run: enough that a transaction never waits for a connection
+ * behind a stalled commit, as the receiver's requests never do (they join its next batch). With
+ * two, a 30 ms stall queued some 24 commits two at a time, and the floor measured that queue
+ * (pgbench at 800/s on an idle machine: p99 15.5 and 91.5 ms on 2 connections, 6.0 and 21.5 on 32).
+ */
+const FLOOR_CONNECTIONS = 32;
 
 type Phase = Pick<LoadOptions, 'url' | 'keyPrefix'> & Partial<LoadOptions>;
 
@@ -82,7 +87,7 @@ async function measure(service: BenchService, bareUrl: string) {
     const commitFloorAtHalfOwn = await commitFloor(service, {
       commitsPerS,
       durationS: DURATION_S,
-      connections: RECEIVER_COMMITS_IN_FLIGHT,
+      connections: FLOOR_CONNECTIONS,
       bodies: pool.slice(0, 100).map((p) => p.body),
     }).then((floor) => floor && { ...floor, pressure: pressure() });
     rounds.push({

@@ -24,9 +24,10 @@ export interface CommitFloor {
  * PostgreSQL's own durable commit at a fixed rate, with no Node.js, HTTP or queue in the way: the
  * database's floor for an acknowledgement that waits for its delivery's commit. pgbench (the C
  * client shipped with PostgreSQL) inserts one delivery row per transaction into a copy of
- * webhook_inbox (same columns, indexes, compression and storage) at `commitsPerS`, on as many
- * connections as the receiver keeps commits in flight, and its latency is counted from each
- * transaction's scheduled time (`--rate`), as the paced generator counts the receiver's. The rows
+ * webhook_inbox (same columns, indexes, compression and storage) at `commitsPerS` on
+ * `connections`, and its latency is counted from each transaction's scheduled time (`--rate`: a
+ * Poisson schedule, a little burstier than the paced generator's even one), as the paced generator
+ * counts the receiver's. The rows
  * are the bench's own deliveries (`bodies`), so they compress as the receiver's do. Null when
  * pgbench is not installed: the floor is then simply not reported.
  */
