@@ -27,9 +27,10 @@ export interface CommitFloor {
  * webhook_inbox (same columns, indexes, compression and storage) at `commitsPerS` on
  * `connections`, and its latency is counted from each transaction's scheduled time (`--rate`: a
  * Poisson schedule, a little burstier than the paced generator's even one), as the paced generator
- * counts the receiver's. The rows
- * are the bench's own deliveries (`bodies`), so they compress as the receiver's do. Null when
- * pgbench is not installed: the floor is then simply not reported.
+ * counts the receiver's. The rows are the bench's own deliveries (`bodies`), so they compress as
+ * the receiver's do; their ids come from the inbox's own sequence (the copied default), which only
+ * leaves a gap in the bench's throwaway database. Null when pgbench is not installed: the floor is
+ * then simply not reported.
  */
 export async function commitFloor(
   service: Pick<BenchService, 'query' | 'databaseUrl'>,
