@@ -99,11 +99,6 @@ async function measure(service: BenchService, bareUrl: string) {
       ratio: round(max.throughputRps / bare.throughputRps, 3),
     });
   }
-  // The round of median ratio stands for the run in the tables (its bare, max and half-load phases).
-  const byRatio = [...rounds].sort((a, b) => a.ratio - b.ratio);
-  const median = byRatio[Math.floor((byRatio.length - 1) / 2)] ?? byRatio[0];
-  if (!median) throw new Error('BENCH_ROUNDS must be at least 1');
-  const { bare, max: api, halfOwn: apiHalfOwn } = median;
   if (GOAL_ONLY) {
     console.log(
       JSON.stringify(
@@ -122,6 +117,11 @@ async function measure(service: BenchService, bareUrl: string) {
     );
     return null;
   }
+  // The round of median ratio stands for the run in the tables (its bare, max and half-load phases).
+  const byRatio = [...rounds].sort((a, b) => a.ratio - b.ratio);
+  const median = byRatio[Math.floor((byRatio.length - 1) / 2)] ?? byRatio[0];
+  if (!median) throw new Error('BENCH_ROUNDS must be at least 1');
+  const { bare, max: api, halfOwn: apiHalfOwn } = median;
   // Half the bare route's rate: more than the receiver can take unless it reaches half the bare route.
   const apiHalfBare = await receiverPhase('api-half-bare', Math.floor(bare.throughputRps / 2), false);
   await service.setWorkersRunning(true);

@@ -26,10 +26,12 @@ interface Driver {
 }
 
 export function createInboxRepo(db: Db): InboxStore {
-  // The receiver's insert goes to the driver under drizzle (its pool, or the PGlite instance):
-  // the statement is constant, and drizzle's query building and tracing span per call were ~4 %
-  // of a receiver request's CPU (bench/ profile).
-  const driver = (db as unknown as { $client: Driver }).$client;
+  // The receiver's insert goes to the driver under drizzle: the statement is constant, and
+  // drizzle's query building and tracing span per call were ~4 % of a receiver request's CPU
+  // (bench/ profile). The session's client, not `$client`: inside a transaction (bindRepos(tx))
+  // that is the transaction's connection, where `$client` is undefined; outside, the pool or the
+  // PGlite instance.
+  const driver = (db as unknown as { session: { client: Driver } }).session.client;
   // Concurrent ingest jobs read and settle their rows together: one round trip per batch instead
   // of one per delivery (bench/ measured round trips as the ingest workers' main cost).
   const reads = createGroupCommit<number, InboxRow | null>(async (ids) => {

@@ -4,6 +4,7 @@ import type { InboxDelivery } from '../../src/core/sync-ports.ts';
 import { type Database, openDatabase } from '../../src/store/db.ts';
 import { createInboxRepo } from '../../src/store/inbox.repo.ts';
 import { migrate } from '../../src/store/migrate.ts';
+import { createStore } from '../../src/store/store.ts';
 import { createTestDatabase } from '../support/database.ts';
 
 /**
@@ -119,6 +120,23 @@ describe.each(['postgres', 'pglite'] as const)('inbox recordMany on %s', (backen
       ['a', 'a'],
       ['c', 'c'],
     ]);
+  });
+
+  it('records inside a transaction on its connection: rolled back with it', async () => {
+    const database = await open(backend);
+    const connectionId = await withConnection(database);
+    const store = createStore(database);
+    const rollback = new Error('roll back');
+    await expect(
+      store.transaction(async (repos) => {
+        const [row] = await repos.inbox.recordMany([
+          { connectionId, deliveryKey: 'in-tx', headers: {}, body: Buffer.from('{}') },
+        ]);
+        expect(row?.inserted).toBe(true);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+    expect(await createInboxRepo(database.db).count(connectionId)).toBe(0);
   });
 
   it('lists pending rows for the relay by id, above afterId and below beforeId, processed ones left out', async () => {
