@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { NotFound } from './core/errors.ts';
 import type { Store } from './core/ports.ts';
 import type { LinkRecord, StoredTask } from './core/sync-ports.ts';
+import { createHandshakeGate } from './jobs/handshake-gate.ts';
 import { enqueueIngestBatch, INGEST_ENQUEUE_LINGER_MS, ingestProcessor } from './jobs/ingest.job.ts';
 import type { QueueProcessor } from './jobs/job.ts';
 import { pushBackProcessor } from './jobs/pushback.job.ts';
@@ -60,10 +61,13 @@ export function createPipeline(deps: {
 }): Pipeline {
   const { store, queues, config, logger } = deps;
   const limiter = createRedisLimiter(deps.redis, { prefix: config.queuePrefix }, deps.trackerMetrics);
+  const handshakes = createHandshakeGate(deps.redis, { prefix: config.queuePrefix });
   const ingest = createIngestService({
     inbox: store.inbox,
     tasks: store.tasks,
     connections: deps.connections,
+    links: store.links,
+    scopeIdOf: deps.scopeIdOf,
     limiter,
     publicUrl: config.publicUrl,
     onTasksChanged: deps.onTasksChanged,
@@ -81,6 +85,7 @@ export function createPipeline(deps: {
   const receiver = createWebhookReceiver({
     connections: deps.connections,
     inbox: store.inbox,
+    handshakes,
     enqueueIngest: (inboxIds) => ingestAdds.submit(inboxIds),
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
     logger,
@@ -109,6 +114,7 @@ export function createPipeline(deps: {
     store,
     connections: deps.connections,
     limiter,
+    handshakes,
     publicUrl: config.publicUrl,
     logger,
   });

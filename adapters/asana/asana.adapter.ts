@@ -1,6 +1,7 @@
 import type { LinkScope, Task } from '../../src/core/task.ts';
 import {
   type AdapterContext,
+  type RegistrationHooks,
   TaskGone,
   type TrackerAdapter,
   type WebhookRegistration,
@@ -38,21 +39,28 @@ function projectOf(scope: LinkScope): string {
  * (handshake failed, or deliveries failing) are deleted and replaced. Asana POSTs the handshake
  * to `callbackUrl` while `createWebhook` is still waiting for its answer, so Jalon's receiver must
  * be up and answer it (`verifyWebhook` → `handshake`) concurrently; the create call fails if it
- * does not. Asana webhooks do not expire (`expiresAt` null) but are deleted after 24 h of failed
+ * does not. The receiver answers only a handshake it expects: the window opens right before the
+ * create call and closes when it returns (the handshake itself uses it up). Asana webhooks do not expire (`expiresAt` null) but are deleted after 24 h of failed
  * deliveries, which a periodic refresh repairs.
  */
 async function registerProjectWebhook(
   client: AsanaClient,
   projectGid: string,
   callbackUrl: string,
+  hooks: RegistrationHooks | undefined,
 ): Promise<readonly WebhookRegistration[]> {
   const workspace = await client.getProjectWorkspace(projectGid);
   const mine = (await client.listWebhooks(workspace, projectGid)).filter((w) => w.target === callbackUrl);
   const live = mine.find((w) => w.active === true);
   if (live) return [{ externalId: live.gid, expiresAt: null }];
   for (const dead of mine) await client.deleteWebhook(dead.gid);
-  const created = await client.createWebhook(projectGid, callbackUrl, ASANA_WEBHOOK_FILTERS);
-  return [{ externalId: created.gid, expiresAt: null }];
+  const withdraw = await hooks?.expectHandshake();
+  try {
+    const created = await client.createWebhook(projectGid, callbackUrl, ASANA_WEBHOOK_FILTERS);
+    return [{ externalId: created.gid, expiresAt: null }];
+  } finally {
+    await withdraw?.();
+  }
 }
 
 export function createAsanaAdapter(
@@ -76,7 +84,8 @@ export function createAsanaAdapter(
     },
     listChanged: (scope, since) => listAsanaChanges(client, projectOf(scope), since, map),
     pushDecision: (ref, decision) => pushAsanaDecision(client, tags, ref.externalId, decision, ctx.settings),
-    registerWebhooks: (scope, callbackUrl) => registerProjectWebhook(client, projectOf(scope), callbackUrl),
+    registerWebhooks: (scope, callbackUrl, hooks) =>
+      registerProjectWebhook(client, projectOf(scope), callbackUrl, hooks),
     async whoAmI() {
       const me = await client.me();
       return { accountId: me.gid, name: me.name ?? me.gid };

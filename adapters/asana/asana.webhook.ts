@@ -18,9 +18,9 @@ import { type AsanaEvent, AsanaWebhookBody } from './asana.payloads.ts';
  * already holds secrets, because a connection follows one project per link and each project's
  * webhook has its own secret (the second link's registration must be answered too). The receiver
  * must ADD the secret to the connection's accepted set, never replace one still in use; verify
- * accepts any secret in `webhookSecrets`. Asana's handshake is unauthenticated by design; a planted
- * secret can at worst make Jalon re-fetch tasks it can already read, since deliveries never carry
- * task state (events are compact and always fetched with Jalon's own token).
+ * accepts any secret in `webhookSecrets`. Asana's handshake is unauthenticated by design, so the
+ * receiver answers it only while Jalon's own `createWebhook` call for the connection is in flight
+ * (the HandshakeGate); anyone else's handshake is refused before its secret is stored.
  *
  * Deliveries. `X-Hook-Signature` = hex HMAC-SHA256 of the raw body keyed by the secret. Heartbeats
  * (`{"events":[]}`, at the handshake and every eight hours) are signed the same way.

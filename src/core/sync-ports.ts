@@ -90,6 +90,18 @@ export interface WebhookRegistrationStore {
   expiringBefore(before: Date, limit: number): Promise<WebhookRegistrationRecord[]>;
 }
 
+/**
+ * Asana's handshake carries no proof of who sends it (https://developers.asana.com/docs/webhooks-guide):
+ * Jalon answers one only while its own `createWebhook` call for that connection is in flight. The
+ * registration and the handshake may run in different processes, so expectations live in Redis.
+ */
+export interface HandshakeGate {
+  /** Records that a handshake for the connection is expected now; resolves to its withdrawal. */
+  expect(connectionId: string): Promise<() => Promise<void>>;
+  /** Uses up one live expectation of the connection; false when none is open (or it expired). */
+  consume(connectionId: string): Promise<boolean>;
+}
+
 export interface InboxDelivery {
   readonly connectionId: string;
   readonly deliveryKey: string;
@@ -137,7 +149,10 @@ export interface StoredTask extends Task {
 export interface TaskStore {
   /** Applies the snapshot unless a newer or equal one is stored; returns the task when it changed. */
   upsertIfNewer(connectionId: string, task: Task): Promise<StoredTask | null>;
-  /** The same for many snapshots in one transaction; returns those that changed. */
+  /**
+   * The same for the snapshots of a listing, in one transaction: a listed task stored as deleted is
+   * restored whatever its times. Returns those that changed.
+   */
   upsertManyIfNewer(connectionId: string, tasks: readonly Task[]): Promise<StoredTask[]>;
   /** Marks deleted unless a snapshot newer than `at` is stored; the task when it changed. */
   markDeleted(connectionId: string, externalId: string, at: string): Promise<StoredTask | null>;

@@ -71,6 +71,11 @@ export interface PushResult {
   readonly marked: boolean;
 }
 
+export interface RegistrationHooks {
+  /** Opens the window in which the receiver answers one handshake; resolves to its withdrawal. */
+  expectHandshake(): Promise<() => Promise<void>>;
+}
+
 export interface WebhookRegistration {
   readonly externalId: string;
   readonly expiresAt: string | null;
@@ -98,8 +103,17 @@ export interface TrackerAdapter {
   listChanged(scope: LinkScope, since: Cursor | null): AsyncIterable<TaskPage>;
   /** Comment with the decision marker unless present, then the visible marker. Idempotent. */
   pushDecision(ref: TaskRef, decision: DecisionMark): Promise<PushResult>;
-  /** Registers (or refreshes) the webhooks that make the tracker call `callbackUrl` for the scope. */
-  registerWebhooks(scope: LinkScope, callbackUrl: string): Promise<readonly WebhookRegistration[]>;
+  /**
+   * Registers (or refreshes) the webhooks that make the tracker call `callbackUrl` for the scope.
+   * A tracker whose registration is confirmed by a handshake to `callbackUrl` (Asana) calls
+   * `hooks.expectHandshake` right before the create call and withdraws it once the call returns:
+   * Jalon's receiver answers no handshake it was not told to expect.
+   */
+  registerWebhooks(
+    scope: LinkScope,
+    callbackUrl: string,
+    hooks?: RegistrationHooks,
+  ): Promise<readonly WebhookRegistration[]>;
   /**
    * Optional: extends the life of webhooks that expire (a registration with a non-null `expiresAt`,
    * e.g. Jira's dynamic webhooks for OAuth apps, 30 days), by their external ids; resolves to their

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
-import type { InboxStore, StoredTask, TaskStore, TrackerLimiter } from '../core/sync-ports.ts';
-import type { Task } from '../core/task.ts';
+import { clampIso, coveredBy } from '../core/ingest-rules.ts';
+import type { InboxStore, LinkStore, StoredTask, TaskStore, TrackerLimiter } from '../core/sync-ports.ts';
+import type { LinkScope, Task } from '../core/task.ts';
 import { type TrackerAdapter, TrackerAuthFailed, type TrackerEvent } from '../core/tracker.ts';
 import type { ConnectionService } from './connections.service.ts';
 
@@ -16,38 +17,71 @@ export interface IngestService {
   apply(connectionId: string, tasks: readonly Task[]): Promise<StoredTask[]>;
 }
 
+/** One delivery being applied: its connection, when it arrived, and what was fetched for it. */
+interface Delivery {
+  readonly connectionId: string;
+  readonly adapter: TrackerAdapter;
+  readonly receivedAt: Date;
+  readonly covers: (task: Task) => boolean;
+  readonly fetched: Map<string, Promise<{ task: Task | null; at: string }>>;
+}
+
 export function createIngestService(deps: {
   inbox: Pick<InboxStore, 'get' | 'markProcessed' | 'markFailed'>;
   tasks: Pick<TaskStore, 'upsertIfNewer' | 'upsertManyIfNewer' | 'markDeleted'>;
   connections: Pick<ConnectionService, 'adapterFor' | 'noteHealth'>;
+  /** The connection's links: only tasks inside a linked scope are stored. */
+  links: Pick<LinkStore, 'listByConnection'>;
+  scopeIdOf: (scope: LinkScope) => string | null;
   limiter: TrackerLimiter;
   publicUrl: string;
   /** Told about every task that changed, to schedule the engagements' recompute. */
   onTasksChanged: (connectionId: string, changed: readonly StoredTask[]) => Promise<void>;
   logger: Logger;
 }): IngestService {
-  const applyEvent = async (
-    connectionId: string,
-    adapter: TrackerAdapter,
-    event: TrackerEvent,
-    fetched: Map<string, Promise<Task | null>>,
-  ): Promise<StoredTask | null> => {
-    if (event.kind === 'deleted')
-      return deps.tasks.markDeleted(connectionId, event.externalId, event.occurredAt);
-    let snapshot: Task | null = event.task;
-    if (!snapshot) {
-      // Partial payload (Asana always, Jira comments, Trello actions): fetch once per delivery.
-      let pending = fetched.get(event.externalId);
-      if (!pending) {
-        pending = deps.limiter.run(connectionId, adapter.tracker, 'read', 1, () =>
-          adapter.fetchTask({ externalId: event.externalId }),
-        );
-        fetched.set(event.externalId, pending);
-      }
-      snapshot = await pending;
-      if (!snapshot) return deps.tasks.markDeleted(connectionId, event.externalId, new Date().toISOString());
+  const linkedScope = async (connectionId: string) =>
+    coveredBy((await deps.links.listByConnection(connectionId)).map((l) => deps.scopeIdOf(l.scope)));
+
+  /**
+   * A snapshot inside a linked scope is stored (newest wins); one outside every linked scope is
+   * not, and a stored copy (the task moved out of the linked project or board) is marked deleted.
+   */
+  const keep = (d: Delivery, task: Task, at: string): Promise<StoredTask | null> =>
+    d.covers(task)
+      ? deps.tasks.upsertIfNewer(d.connectionId, task)
+      : deps.tasks.markDeleted(d.connectionId, task.externalId, at);
+
+  /** The item as the tracker has it now, read once per delivery, and when it was read. */
+  const fetchOnce = (d: Delivery, externalId: string) => {
+    let pending = d.fetched.get(externalId);
+    if (!pending) {
+      pending = deps.limiter
+        .run(d.connectionId, d.adapter.tracker, 'read', 1, () => d.adapter.fetchTask({ externalId }))
+        .then((task) => ({ task, at: new Date().toISOString() }));
+      d.fetched.set(externalId, pending);
     }
-    return deps.tasks.upsertIfNewer(connectionId, snapshot);
+    return pending;
+  };
+
+  const applyEvent = async (d: Delivery, event: TrackerEvent): Promise<StoredTask | null> => {
+    if (event.task) {
+      // A snapshot signed with the connection's own secret (Jira, Trello) says what happened,
+      // deletion included. Its times are the sender's (reliability ledgers date them ahead); the
+      // time a deletion is stamped with, which nothing later could beat, is clamped to the receipt.
+      if (event.kind === 'deleted') {
+        return deps.tasks.markDeleted(
+          d.connectionId,
+          event.externalId,
+          clampIso(event.occurredAt, d.receivedAt),
+        );
+      }
+      return keep(d, event.task, d.receivedAt.toISOString());
+    }
+    // Partial payload (Asana always, Jira comments, Trello actions): fetch it. A compact "deleted"
+    // or "removed" is believed only when the fetch confirms it: the item is gone (404/410) or no
+    // longer in a linked scope; a live, linked item is stored as it is instead.
+    const { task, at } = await fetchOnce(d, event.externalId);
+    return task ? keep(d, task, at) : deps.tasks.markDeleted(d.connectionId, event.externalId, at);
   };
 
   const service: IngestService = {
@@ -68,11 +102,17 @@ export function createIngestService(deps: {
         callbackUrl: `${deps.publicUrl}/webhooks/${connection.tracker}/${connection.id}`,
         receivedAt: row.receivedAt,
       });
-      const fetched = new Map<string, Promise<Task | null>>();
+      const delivery: Delivery = {
+        connectionId: connection.id,
+        adapter,
+        receivedAt: row.receivedAt,
+        covers: await linkedScope(connection.id),
+        fetched: new Map(),
+      };
       const changed: StoredTask[] = [];
       try {
         for (const event of parsed.events) {
-          const task = await applyEvent(connection.id, adapter, event, fetched);
+          const task = await applyEvent(delivery, event);
           if (task) changed.push(task);
         }
       } catch (err) {
@@ -93,7 +133,14 @@ export function createIngestService(deps: {
     },
 
     async apply(connectionId, snapshots) {
-      const changed = await deps.tasks.upsertManyIfNewer(connectionId, snapshots);
+      const covers = await linkedScope(connectionId);
+      const at = new Date();
+      const inside = snapshots.filter(covers);
+      const changed = inside.length > 0 ? await deps.tasks.upsertManyIfNewer(connectionId, inside) : [];
+      for (const outside of snapshots.filter((t) => !covers(t))) {
+        const gone = await deps.tasks.markDeleted(connectionId, outside.externalId, at.toISOString());
+        if (gone) changed.push(gone);
+      }
       if (changed.length > 0) await deps.onTasksChanged(connectionId, changed);
       return changed;
     },

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { JalonError } from '../core/errors.ts';
-import type { InboxDelivery, InboxStore } from '../core/sync-ports.ts';
+import type { HandshakeGate, InboxDelivery, InboxStore } from '../core/sync-ports.ts';
 import type { Tracker } from '../core/task.ts';
 import type { RawWebhook } from '../core/tracker.ts';
 import type { ConnectionService } from './connections.service.ts';
@@ -33,6 +33,8 @@ const KEPT_HEADERS = [
 export function createWebhookReceiver(deps: {
   connections: Pick<ConnectionService, 'adapterFor' | 'storeHandshakeSecret' | 'noteHealth'>;
   inbox: Pick<InboxStore, 'recordMany'>;
+  /** Asana handshakes are answered only while Jalon's own registration expects one. */
+  handshakes: Pick<HandshakeGate, 'consume'>;
   /**
    * Called once per stored batch with the ids it inserted (the pipeline gathers a few
    * milliseconds of these into one ingest job); not awaited by the acknowledgement, and the relay
@@ -62,6 +64,12 @@ export function createWebhookReceiver(deps: {
     { maxInFlight: 2 },
   );
   const count = (tracker: Tracker, result: string) => deps.metrics?.webhook(tracker, result);
+  /** Refused: nothing stored; logged so an operator sees forgeries and misconfigured secrets. */
+  const reject = (tracker: Tracker, connectionId: string, reason: string): ReceiveOutcome => {
+    count(tracker, 'rejected');
+    deps.logger.warn({ tracker, connectionId, reason }, 'webhook rejected');
+    return { kind: 'rejected', reason };
+  };
   const noteDelivery = latestOnly((connectionId, at) =>
     deps.connections.noteHealth(connectionId, { lastDeliveryAt: at }),
   );
@@ -74,14 +82,17 @@ export function createWebhookReceiver(deps: {
         return { kind: 'unknown_connection' };
       }
       const verdict = found.adapter.verifyWebhook(raw);
-      if (verdict.kind === 'reject') {
-        count(tracker, 'rejected');
-        return { kind: 'rejected', reason: verdict.reason };
-      }
+      if (verdict.kind === 'reject') return reject(tracker, connectionId, verdict.reason);
       if (verdict.kind === 'probe') return { kind: 'probe' };
       if (verdict.kind === 'handshake') {
+        // Unauthenticated by design: only the one Jalon's own create call is waiting for counts,
+        // else anyone could plant a signing secret (and push the genuine ones out).
+        if (!(await deps.handshakes.consume(connectionId))) {
+          return reject(tracker, connectionId, 'no webhook registration is expecting a handshake');
+        }
         await deps.connections.storeHandshakeSecret(connectionId, verdict.secret);
         count(tracker, 'handshake');
+        deps.logger.warn({ tracker, connectionId }, 'webhook handshake answered, secret stored');
         return { kind: 'handshake', headers: verdict.responseHeaders };
       }
       // The key only (a header or a hash for Jira): the body is parsed once, by the ingest worker,

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { NotFound } from '../core/errors.ts';
 import type { Store } from '../core/ports.ts';
-import type { TrackerLimiter, WebhookRegistrationRecord } from '../core/sync-ports.ts';
+import type { HandshakeGate, TrackerLimiter, WebhookRegistrationRecord } from '../core/sync-ports.ts';
 import { TrackerAuthFailed, TrackerRateLimited, type WebhookRegistration } from '../core/tracker.ts';
 import type { ConnectionService } from './connections.service.ts';
 
@@ -42,6 +42,8 @@ export function createWebhookRegistrationService(deps: {
   store: Pick<Store, 'links' | 'webhookRegistrations'>;
   connections: Pick<ConnectionService, 'adapterFor' | 'setIntegrationAccount' | 'noteHealth'>;
   limiter: TrackerLimiter;
+  /** Opened around the tracker's create call, so the receiver answers Jalon's own handshakes only. */
+  handshakes: Pick<HandshakeGate, 'expect'>;
   publicUrl: string;
   logger?: Logger;
   now?: () => Date;
@@ -60,9 +62,10 @@ export function createWebhookRegistrationService(deps: {
     }
     const links = await deps.store.links.listByConnection(connectionId);
     const result: { linkId: string; webhooks: readonly WebhookRegistration[] }[] = [];
+    const hooks = { expectHandshake: () => deps.handshakes.expect(connection.id) };
     for (const link of links) {
       const webhooks = await deps.limiter.run(connection.id, adapter.tracker, 'write', 2, () =>
-        adapter.registerWebhooks(link.scope, callbackUrl),
+        adapter.registerWebhooks(link.scope, callbackUrl, hooks),
       );
       await registrations.save(connection.id, link.scopeKey, webhooks, now());
       result.push({ linkId: link.id, webhooks });

@@ -130,6 +130,18 @@ history as (
 )
 select * from up`;
 
+/**
+ * A listing (a sync page) is the tracker saying the item exists now: it un-deletes a stored task
+ * whatever the times say (a deletion mark is Jalon's, stamped with Jalon's clock, and a task left
+ * untouched since would never come back through newest-wins alone).
+ */
+const LISTED_ROWS_TAIL = UPSERT_ROWS_TAIL.replace(
+  'where t.updated_at_tracker < excluded.updated_at_tracker',
+  'where t.updated_at_tracker < excluded.updated_at_tracker or (t.deleted and not excluded.deleted)',
+);
+if (LISTED_ROWS_TAIL === UPSERT_ROWS_TAIL)
+  throw new Error('task-upserts: the listed-rows condition was not applied');
+
 /** Splits items so that no round holds two snapshots of one task; keeps each item's index. */
 function rounds(items: readonly UpsertItem[]): { item: UpsertItem; index: number }[][] {
   const out: { item: UpsertItem; index: number }[][] = [];
@@ -162,7 +174,7 @@ type Result = { ok: true; value: StoredTask | null } | { ok: false; error: unkno
 export interface TaskUpserts {
   /** One snapshot, batched with concurrent callers' (ingest jobs): the stored task when it changed. */
   submit(connectionId: string, task: Task): Promise<StoredTask | null>;
-  /** Snapshots of one connection in one transaction (a sync page): the tasks that changed. */
+  /** Snapshots of one connection in one transaction (a sync page), un-deleting listed tasks: those that changed. */
   many(connectionId: string, snapshots: readonly Task[]): Promise<StoredTask[]>;
 }
 
@@ -172,14 +184,16 @@ export function createTaskUpserts(db: Db): TaskUpserts {
    * SQL text is constant and nothing is built per call), upserted newest-wins with their history
    * rows. Returns, per snapshot, the stored task when it changed, else null.
    */
-  const upsertRows = async (tx: Db, items: readonly UpsertItem[]): Promise<(StoredTask | null)[]> => {
+  const upsertRows = async (
+    tx: Db,
+    items: readonly UpsertItem[],
+    tail = UPSERT_ROWS_TAIL,
+  ): Promise<(StoredTask | null)[]> => {
     const rows = items.map(({ connectionId, task }) => ({
       ...jsonColumnsOf(connectionId, task),
       id: newId('tsk'),
     }));
-    const result = await tx.execute(
-      sql`${sql.raw(UPSERT_ROWS_SQL)}${JSON.stringify(rows)}${sql.raw(UPSERT_ROWS_TAIL)}`,
-    );
+    const result = await tx.execute(sql`${sql.raw(UPSERT_ROWS_SQL)}${JSON.stringify(rows)}${sql.raw(tail)}`);
     const byKey = new Map(
       (result as unknown as { rows: Record<string, unknown>[] }).rows.map((raw) => {
         const row = rowFromDriver(raw);
@@ -234,6 +248,7 @@ export function createTaskUpserts(db: Db): TaskUpserts {
           const values = await upsertRows(
             tx,
             round.map((r) => r.item),
+            LISTED_ROWS_TAIL,
           );
           round.forEach((r, i) => {
             changed[r.index] = values[i] ?? null;

@@ -7,6 +7,7 @@ import type { Workers } from '../../src/jobs/workers.ts';
 import { buildTestApp, type TestApp } from '../support/app.ts';
 import { uniq } from '../support/env.ts';
 import { JIRA_SECRET, JIRA_SETTINGS, jiraDelivery } from '../support/jira-deliveries.ts';
+import { followScope } from '../support/scope.ts';
 
 const SITE = 'https://ops.atlassian.net';
 const QUEUES = ['ingest', 'relay', 'sync', 'recompute', 'noop', 'pushback'];
@@ -33,6 +34,10 @@ beforeAll(async () => {
     },
   });
   connectionId = res.json().id;
+  await followScope({ app: t.app, store: t.container.store }, connectionId, {
+    tracker: 'jira',
+    projectKey: 'PAY',
+  });
 });
 afterAll(async () => {
   nock.cleanAll();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workers } from '../../src/jobs/workers.ts';
 import { buildTestApp, type TestApp } from '../support/app.ts';
 import { JIRA_SECRET, JIRA_SETTINGS, jiraDelivery } from '../support/jira-deliveries.ts';
+import { followScope } from '../support/scope.ts';
 
 let t: TestApp;
 let workers: Workers;
@@ -25,6 +26,10 @@ beforeAll(async () => {
     },
   });
   connectionId = res.json().id;
+  await followScope({ app: t.app, store: t.container.store }, connectionId, {
+    tracker: 'jira',
+    projectKey: 'PAY',
+  });
 });
 afterAll(async () => {
   await workers?.close();

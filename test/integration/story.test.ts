@@ -13,13 +13,13 @@ import {
   ASANA_PROJECT,
   ASANA_TASK,
   asanaDelivery,
-  asanaHandshake,
   BOARD,
   CARD,
   JIRA_SITE,
   mockAsanaTask,
   mockJiraIssue,
   mockTrelloCard,
+  registerAsanaWebhook,
   TRELLO_CREDENTIALS,
   TRELLO_HOST,
   trelloDelivery,
@@ -145,7 +145,8 @@ describe('the story: three trackers, one deliverable, acceptance, payment', () =
       `/webhooks/trello/${c.trello}`,
       trelloDelivery(`http://jalon.test/webhooks/trello/${c.trello}`),
     );
-    await webhook(`/webhooks/asana/${c.asana}`, { body: Buffer.from(''), headers: asanaHandshake });
+    const { registered } = await registerAsanaWebhook(t.app, t.admin, c.asana);
+    expect(registered.statusCode, registered.body).toBe(200);
     await webhook(`/webhooks/asana/${c.asana}`, asanaDelivery());
     const pmo = await t.keyFor('pmo');
     await until(

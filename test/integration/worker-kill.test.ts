@@ -6,6 +6,7 @@ import { createLogger } from '../../src/logger.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { BOOTSTRAP_KEY, TEST_REDIS_URL, TEST_SECRET_KEY, uniq } from '../support/env.ts';
 import { JIRA_SECRET, JIRA_SETTINGS, jiraDelivery } from '../support/jira-deliveries.ts';
+import { followScope } from '../support/scope.ts';
 
 const main = new URL('../../src/main.ts', import.meta.url).pathname;
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -72,6 +73,7 @@ describe('a worker killed with SIGKILL mid-batch', () => {
       },
     });
     const connectionId = created.json().id as string;
+    await followScope({ app, store: container.store }, connectionId, { tracker: 'jira', projectKey: 'PAY' });
     const total = 300;
     for (let i = 0; i < total; i++) {
       const d = jiraDelivery({

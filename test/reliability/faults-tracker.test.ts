@@ -9,6 +9,7 @@ import { contractApi, rawQuery } from '../support/engagement.ts';
 import { recordRequests } from '../support/http-recorder.ts';
 import { JIRA_SECRET, JIRA_SETTINGS } from '../support/jira-deliveries.ts';
 import { progressKit, until } from '../support/progress-kit.ts';
+import { followScope } from '../support/scope.ts';
 import {
   acceptDeliverable,
   type EffectsWorld,
@@ -98,7 +99,12 @@ function commentDelivery(c: Change) {
 describe('ledger harness: a misbehaving tracker', () => {
   it('applies every change once through a 429/500 storm on the issue fetches', async () => {
     // Each task: one comment delivery; its fetch meets a 429 (Retry-After: 1), then a 500, then the issue.
-    const ledger = generate(await siteConnection(), TASKS, 1);
+    const connectionId = await siteConnection();
+    await followScope({ app: t.app, store: t.container.store }, connectionId, {
+      tracker: 'jira',
+      projectKey: 'PAY',
+    });
+    const ledger = generate(connectionId, TASKS, 1);
     for (const c of ledger.changes) {
       const path = `/rest/api/3/issue/${c.issueId}`;
       nock(SITE)

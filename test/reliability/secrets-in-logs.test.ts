@@ -8,7 +8,7 @@ import { BOOTSTRAP_KEY } from '../support/env.ts';
 import { type EventReceiver, startEventReceiver } from '../support/event-receiver.ts';
 import { APP_QUEUES, eventsApi, FAST_EVENT_RETRIES, sleep } from '../support/events.ts';
 import { jiraDelivery } from '../support/jira-deliveries.ts';
-import { trelloDelivery } from '../support/story-trackers.ts';
+import { expectAsanaHandshake, trelloDelivery } from '../support/story-trackers.ts';
 
 /**
  * Everything the app logs at trace level during a scenario that handles every kind of secret —
@@ -104,6 +104,7 @@ async function scenario(): Promise<void> {
     });
   }
   await call('PATCH', `/v1/connections/${jira}`, { webhookSecret: S.jiraWebhookRotated });
+  await expectAsanaHandshake(t, asana);
   const hs = { 'content-type': 'application/json', 'x-hook-secret': S.asanaHookSecret };
   await t.app.inject({ method: 'POST', url: `/webhooks/asana/${asana}`, headers: hs, payload: '' });
   const asanaBody = Buffer.from(

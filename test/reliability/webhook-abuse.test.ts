@@ -5,7 +5,12 @@ import { signature as trelloSignature } from '../../adapters/trello/fixtures/tre
 import { buildTestApp, type TestApp } from '../support/app.ts';
 import { contractApi, rawQuery } from '../support/engagement.ts';
 import { JIRA_SECRET, JIRA_SETTINGS, jiraDelivery } from '../support/jira-deliveries.ts';
-import { asanaDelivery, TRELLO_CREDENTIALS, trelloDelivery } from '../support/story-trackers.ts';
+import {
+  asanaDelivery,
+  expectAsanaHandshake,
+  TRELLO_CREDENTIALS,
+  trelloDelivery,
+} from '../support/story-trackers.ts';
 import { fingerprint } from './routes.ts';
 
 /**
@@ -81,6 +86,7 @@ async function connect(tracker: Tracker, secret: string): Promise<string> {
   );
   const id = String(res.id);
   if (tracker === 'asana') {
+    await expectAsanaHandshake(t, id);
     const hs = await send('asana', id, {
       body: Buffer.alloc(0),
       headers: { 'content-type': 'application/json', 'x-hook-secret': secret },

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
 import nock from 'nock';
 import { z } from 'zod';
 import {
@@ -19,6 +20,8 @@ import {
   sharedFixture as trelloFixture,
   signature as trelloSignature,
 } from '../../adapters/trello/fixtures/trello.kit.ts';
+import { createHandshakeGate } from '../../src/jobs/handshake-gate.ts';
+import type { TestApp } from './app.ts';
 
 /**
  * The three trackers of the issue's story, played by nock: what the ingest worker fetches (a
@@ -141,6 +144,76 @@ export function mockAsanaTask() {
 
 /** Asana's handshake header, then a signed compact event about the task. */
 export const asanaHandshake = { 'content-type': 'application/json', 'x-hook-secret': ASANA_SECRETS.current };
+
+/**
+ * Opens the window in which the receiver answers one handshake for the connection, as Jalon's own
+ * registration does right before `createWebhook` (for tests whose connection has no link to register).
+ */
+export const expectAsanaHandshake = (t: TestApp, connectionId: string) =>
+  createHandshakeGate(t.container.queues.connection, { prefix: t.config.queuePrefix }).expect(connectionId);
+
+/**
+ * Registers the connection's webhooks through the API the way Asana confirms one: while Jalon's
+ * `createWebhook` is in flight, Asana POSTs the handshake (`secret`) to the callback and answers
+ * 201 only if it was echoed. Resolves to the registration response and the handshake's status.
+ */
+export async function registerAsanaWebhook(
+  app: FastifyInstance,
+  admin: Record<string, string>,
+  connectionId: string,
+  opts: { secret?: string; project?: string } = {},
+) {
+  const secret = opts.secret ?? ASANA_SECRETS.current;
+  const project = opts.project ?? ASANA_PROJECT;
+  const callbackPath = `/webhooks/asana/${connectionId}`;
+  const handshake: { status: number | null } = { status: null };
+  nock(ASANA_HOST)
+    .get(`/api/1.0/projects/${project}`)
+    .query(true)
+    .reply(200, { data: { gid: project, workspace: { gid: ASANA_TASK.workspace.gid } } })
+    .get('/api/1.0/webhooks')
+    .query(true)
+    .reply(200, { data: [], next_page: null })
+    .post('/api/1.0/webhooks')
+    .query(true)
+    .reply(async () => {
+      const res = await app.inject({
+        method: 'POST',
+        url: callbackPath,
+        headers: { 'content-type': 'application/json', 'x-hook-secret': secret },
+        payload: '',
+      });
+      handshake.status = res.statusCode;
+      if (res.statusCode >= 300 || res.headers['x-hook-secret'] !== secret) {
+        return [
+          400,
+          { errors: [{ message: 'The remote server did not respond with the handshake secret.' }] },
+        ];
+      }
+      return [
+        201,
+        {
+          data: {
+            gid: '43214',
+            resource_type: 'webhook',
+            active: true,
+            target: `http://jalon.test${callbackPath}`,
+          },
+        },
+      ];
+    });
+  nock(ASANA_HOST)
+    .get('/api/1.0/users/me')
+    .query(true)
+    .optionally()
+    .reply(200, { data: { gid: '1201000000009999', name: 'Jalon bot' } });
+  const registered = await app.inject({
+    method: 'POST',
+    url: `/v1/connections/${connectionId}/webhooks`,
+    headers: admin,
+  });
+  return { registered, handshakeStatus: handshake.status };
+}
 export function asanaDelivery() {
   const body = Buffer.from(
     JSON.stringify({

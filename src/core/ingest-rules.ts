@@ -1,0 +1,26 @@
+import type { Task } from './task.ts';
+
+/**
+ * Rules every snapshot obeys before it is stored, whichever tracker and path (webhook or sync) it
+ * came from. Pure: the ingest service applies them.
+ */
+
+/**
+ * An event time no later than when Jalon received it. A deletion is stamped with its event's time
+ * and newest wins on that stamp: a forged future time (a signed compact Asana `deleted` with
+ * `created_at` in 2099) would otherwise pin the task against every later genuine update.
+ */
+export function clampIso(iso: string, receivedAt: Date): string {
+  return Date.parse(iso) > receivedAt.getTime() ? receivedAt.toISOString() : iso;
+}
+
+/**
+ * Whether a task lies inside one of a connection's linked scopes (the scope ids of its links; a
+ * null id, a Jira JQL link, covers every task of the connection). Jalon stores only such tasks: a
+ * delivery can name any item the connection's token can read, linked or not.
+ */
+export function coveredBy(linkedScopeIds: readonly (string | null)[]): (task: Task) => boolean {
+  if (linkedScopeIds.includes(null)) return () => true;
+  const wanted = new Set(linkedScopeIds);
+  return (task) => task.scopeIds.some((id) => wanted.has(id));
+}
