@@ -4,10 +4,20 @@ import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workers } from '../../src/jobs/workers.ts';
 import { buildTestApp, type TestApp } from '../support/app.ts';
-import { until } from '../support/decisions.ts';
+import { jiraIssueDelivery, until } from '../support/decisions.ts';
 import { contractApi } from '../support/engagement.ts';
 import { uniq } from '../support/env.ts';
-import { ASANA_BASE_URL, registerAsanaWebhook } from '../support/story-trackers.ts';
+import { JIRA_SECRET, JIRA_SETTINGS } from '../support/jira-deliveries.ts';
+import { followScope } from '../support/scope.ts';
+import {
+  ASANA_BASE_URL,
+  CARD,
+  mockTrelloCard,
+  registerAsanaWebhook,
+  TRELLO_CREDENTIALS,
+  TRELLO_HOST,
+  trelloDelivery,
+} from '../support/story-trackers.ts';
 
 /**
  * Issue 16, "Trust at the edges", items 1 and 2, over HTTP: who may plant an Asana signing secret,
@@ -310,5 +320,77 @@ describe('only tasks inside a linked scope are stored', () => {
     asana.put('6001', '7399', { modified_at: new Date().toISOString() });
     await deliver(id, signedEvents(GENUINE, [taskEvent('6001', 'changed')]));
     expect((await taskOf(id, '6001'))?.deleted).toBe(true);
+  });
+});
+
+describe('the same rule for Jira and Trello', () => {
+  const stored = async (
+    connectionId: string,
+    externalId: string,
+    d: { body: Buffer; headers: Record<string, string> },
+    tracker: string,
+  ) => {
+    const res = await post(`/webhooks/${tracker}/${connectionId}`, d);
+    expect(res.statusCode, res.body).toBe(200);
+    const [row] = await t.container.database.rawTransaction((tx) =>
+      tx.query<{ id: string }>(
+        'select id from webhook_inbox where connection_id = $1 order by id desc limit 1',
+        [connectionId],
+      ),
+    );
+    await until(
+      async () => (await t.container.store.inbox.get(Number(row?.id)))?.status === 'processed',
+      20_000,
+      'ingest',
+    );
+    return t.container.store.tasks.get(connectionId, externalId);
+  };
+
+  it('stores a signed Jira issue of the linked project and not one of another project', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/connections',
+      headers: t.admin,
+      payload: {
+        tracker: 'jira',
+        name: uniq('jira'),
+        baseUrl: 'https://trust.atlassian.net',
+        credentials: { email: 'bot@acme.example', apiToken: 'token' },
+        webhookSecret: JIRA_SECRET,
+        settings: JIRA_SETTINGS,
+      },
+    });
+    const id = res.json().id as string;
+    await followScope({ app: t.app, store: t.container.store }, id, {
+      tracker: 'jira',
+      projectKey: 'LINKED',
+    });
+    const other = jiraIssueDelivery({ id: '91001', key: 'OTHER-1', category: 'done' }, 'OTHER');
+    expect(await stored(id, '91001', other, 'jira')).toBeNull();
+    const linked = jiraIssueDelivery({ id: '91002', key: 'LINKED-1', category: 'done' }, 'LINKED');
+    expect(await stored(id, '91002', linked, 'jira')).toMatchObject({ key: 'LINKED-1', deleted: false });
+  });
+
+  it('does not store a Trello card of a board no engagement follows', async () => {
+    mockTrelloCard();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/connections',
+      headers: t.admin,
+      payload: {
+        tracker: 'trello',
+        name: uniq('trello'),
+        baseUrl: `${TRELLO_HOST}/1`,
+        credentials: TRELLO_CREDENTIALS,
+      },
+    });
+    const id = res.json().id as string;
+    await followScope({ app: t.app, store: t.container.store }, id, {
+      tracker: 'trello',
+      boardId: 'b'.repeat(24),
+    });
+    expect(
+      await stored(id, CARD, trelloDelivery(`http://jalon.test/webhooks/trello/${id}`), 'trello'),
+    ).toBeNull();
   });
 });
