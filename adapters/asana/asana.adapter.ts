@@ -40,8 +40,9 @@ function projectOf(scope: LinkScope): string {
  * to `callbackUrl` while `createWebhook` is still waiting for its answer, so Jalon's receiver must
  * be up and answer it (`verifyWebhook` → `handshake`) concurrently; the create call fails if it
  * does not. The receiver answers only a handshake it expects: the window opens right before the
- * create call and closes when it returns (the handshake itself uses it up). Asana webhooks do not expire (`expiresAt` null) but are deleted after 24 h of failed
- * deliveries, which a periodic refresh repairs.
+ * create call and closes when it returns (the handshake itself uses it up). Asana webhooks do not
+ * expire (`expiresAt` null) but are deleted after 24 h of failed deliveries, which a periodic
+ * refresh repairs.
  */
 async function registerProjectWebhook(
   client: AsanaClient,

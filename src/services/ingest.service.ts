@@ -66,8 +66,8 @@ export function createIngestService(deps: {
   const applyEvent = async (d: Delivery, event: TrackerEvent): Promise<StoredTask | null> => {
     if (event.task) {
       // A snapshot signed with the connection's own secret (Jira, Trello) says what happened,
-      // deletion included. Its times are the sender's (reliability ledgers date them ahead); the
-      // time a deletion is stamped with, which nothing later could beat, is clamped to the receipt.
+      // deletion included. A deletion is stamped with the event's time, clamped to the receipt:
+      // a stamp in the future would beat every later genuine update.
       if (event.kind === 'deleted') {
         return deps.tasks.markDeleted(
           d.connectionId,
