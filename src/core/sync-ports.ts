@@ -134,11 +134,21 @@ export interface StoredTask extends Task {
   readonly deliverableId: string | null;
 }
 
+/** A page of snapshots applied: those that changed, and those the database refused (by external id). */
+export interface ManyUpserted {
+  readonly changed: StoredTask[];
+  readonly rejected: { readonly externalId: string; readonly reason: string }[];
+}
+
 export interface TaskStore {
   /** Applies the snapshot unless a newer or equal one is stored; returns the task when it changed. */
   upsertIfNewer(connectionId: string, task: Task): Promise<StoredTask | null>;
-  /** The same for many snapshots in one transaction; returns those that changed. */
-  upsertManyIfNewer(connectionId: string, tasks: readonly Task[]): Promise<StoredTask[]>;
+  /**
+   * The same for many snapshots in one transaction; returns those that changed. When a snapshot
+   * cannot be stored at all (its data is refused), the others are stored one by one and it is
+   * returned in `rejected` rather than failing the page.
+   */
+  upsertManyIfNewer(connectionId: string, tasks: readonly Task[]): Promise<ManyUpserted>;
   /** Marks deleted unless a snapshot newer than `at` is stored; the task when it changed. */
   markDeleted(connectionId: string, externalId: string, at: string): Promise<StoredTask | null>;
   get(connectionId: string, externalId: string): Promise<StoredTask | null>;

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { InboxStore, StoredTask, TaskStore, TrackerLimiter } from '../core/sync-ports.ts';
+import type { InboxStore, ManyUpserted, StoredTask, TaskStore, TrackerLimiter } from '../core/sync-ports.ts';
 import type { Task } from '../core/task.ts';
 import { type TrackerAdapter, TrackerAuthFailed, type TrackerEvent } from '../core/tracker.ts';
 import type { ConnectionService } from './connections.service.ts';
@@ -12,8 +12,8 @@ export interface IngestResult {
 export interface IngestService {
   /** Applies one stored delivery. Running it twice changes nothing the second time. */
   process(inboxId: number): Promise<IngestResult>;
-  /** Applies task snapshots (from a delivery or a sync); returns those that changed. */
-  apply(connectionId: string, tasks: readonly Task[]): Promise<StoredTask[]>;
+  /** Applies task snapshots (a sync page); returns those that changed and those refused. */
+  apply(connectionId: string, tasks: readonly Task[]): Promise<ManyUpserted>;
 }
 
 export function createIngestService(deps: {
@@ -93,9 +93,9 @@ export function createIngestService(deps: {
     },
 
     async apply(connectionId, snapshots) {
-      const changed = await deps.tasks.upsertManyIfNewer(connectionId, snapshots);
-      if (changed.length > 0) await deps.onTasksChanged(connectionId, changed);
-      return changed;
+      const result = await deps.tasks.upsertManyIfNewer(connectionId, snapshots);
+      if (result.changed.length > 0) await deps.onTasksChanged(connectionId, result.changed);
+      return result;
     },
   };
   return service;
