@@ -107,6 +107,8 @@ export function toCoreError(err: unknown, subject: string): Error {
     return new TrelloRequestRejected(status);
   }
   if (isNetworkFailure(err)) return new TrackerUnavailable('trello', networkFailure(err));
+  // JSON.parse's message quotes the start of the text it could not read: Trello's body.
+  if (err instanceof SyntaxError) return new TrelloResponseUnreadable('response', 'it is not JSON');
   return err instanceof Error ? err : new Error(String(err));
 }
 
