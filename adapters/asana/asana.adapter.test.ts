@@ -243,10 +243,10 @@ describe('failures', () => {
       .catch((e: unknown) => e);
   };
 
-  it('403 → TrackerAuthFailed with Asana’s message', async () => {
-    const err = await failFetch(403, { errors: [{ message: 'Forbidden' }] });
+  it('403 → TrackerAuthFailed in Jalon’s words, never Asana’s message', async () => {
+    const err = await failFetch(403, { errors: [{ message: 'Forbidden: Bearer 2/echoed-token' }] });
     expect(err).toBeInstanceOf(TrackerAuthFailed);
-    expect((err as Error).message).toContain('Forbidden');
+    expect((err as Error).message).toBe("asana refused the connection's credentials: HTTP 403");
   });
 
   it('410 → gone', async () => {

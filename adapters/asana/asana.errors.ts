@@ -1,6 +1,7 @@
 import { ZodError, z } from 'zod';
 import { JalonError } from '../../src/core/errors.ts';
 import {
+  networkFailure,
   TaskGone,
   TrackerAuthFailed,
   TrackerRateLimited,
@@ -12,6 +13,10 @@ import { AsanaErrorBody } from './asana.payloads.ts';
  * The one place where Asana failures become core errors. The SDK rejects with superagent's error:
  * `status` and `response` for HTTP errors, a Node `code` for network failures.
  * Statuses: https://developers.asana.com/docs/errors
+ *
+ * Messages are Jalon's own words and the HTTP status, never Asana's `errors[].message` or the
+ * SDK's message: they reach API problems, the connection's `lastError`, failed jobs and logs, and a
+ * hostile or echoing server would put the request's bearer token there.
  */
 
 /** Asana's `Retry-After` is in seconds; 60 s (its quota window) when absent or unreadable. */
@@ -34,8 +39,8 @@ export class AsanaSyncExpired extends JalonError {
 
 /** A 4xx that retrying will not fix (400 bad input, 402 premium-only feature, 451). */
 export class AsanaRequestRejected extends JalonError {
-  constructor(status: number, detail: string) {
-    super('tracker_request_rejected', `asana rejected the request (${status}): ${detail}`, {
+  constructor(status: number) {
+    super('tracker_request_rejected', `asana rejected the request (HTTP ${status})`, {
       details: { tracker: 'asana', status },
     });
   }
@@ -67,33 +72,20 @@ export function retryAfterMs(value: unknown, now: number = Date.now()): number {
   return Number.isNaN(at) ? DEFAULT_RETRY_AFTER_MS : Math.max(1000, at - now);
 }
 
-function message(body: unknown, status: number): string {
-  const parsed = AsanaErrorBody.safeParse(body);
-  const first = parsed.success ? parsed.data.errors?.[0]?.message : null;
-  return first ?? `HTTP ${status}`;
-}
-
-function networkCode(err: unknown): string {
-  if (typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string') {
-    return err.code;
-  }
-  return err instanceof Error ? err.message : 'unknown failure';
-}
-
 function fromStatus(f: HttpFailure, subject: string): Error {
   const body = f.response?.body;
   if (f.status === 429) {
     return new TrackerRateLimited('asana', retryAfterMs(f.response?.headers['retry-after']));
   }
-  if (f.status === 401 || f.status === 403) return new TrackerAuthFailed('asana', message(body, f.status));
+  if (f.status === 401 || f.status === 403) return new TrackerAuthFailed('asana', `HTTP ${f.status}`);
   if (f.status === 404 || f.status === 410) return new TaskGone('asana', subject);
   if (f.status === 412) {
     const parsed = AsanaErrorBody.safeParse(body);
     const sync = parsed.success ? parsed.data.sync : null;
     if (sync) return new AsanaSyncExpired(sync);
   }
-  if (f.status >= 500) return new TrackerUnavailable('asana', message(body, f.status));
-  return new AsanaRequestRejected(f.status, message(body, f.status));
+  if (f.status >= 500) return new TrackerUnavailable('asana', `HTTP ${f.status}`);
+  return new AsanaRequestRejected(f.status);
 }
 
 /**
@@ -107,5 +99,5 @@ export function translateAsanaError(err: unknown, subject: string): Error {
   }
   const failure = HttpFailure.safeParse(err);
   if (failure.success) return fromStatus(failure.data, subject);
-  return new TrackerUnavailable('asana', networkCode(err));
+  return new TrackerUnavailable('asana', networkFailure(err));
 }

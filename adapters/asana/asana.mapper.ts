@@ -1,4 +1,5 @@
 import type { StatusCategory, Task } from '../../src/core/task.ts';
+import { normaliseTaskText } from '../../src/core/tracker-text.ts';
 import type { AsanaCustomField, AsanaTask } from './asana.payloads.ts';
 import type { AsanaSettings } from './asana.settings.ts';
 
@@ -126,7 +127,7 @@ function isCancelled(task: AsanaTask, rules: AsanaSettings['sections']): boolean
 }
 
 export function toTask(task: AsanaTask, settings: AsanaSettings): Task {
-  return {
+  return normaliseTaskText({
     tracker: 'asana',
     externalId: task.gid,
     key: null,
@@ -148,5 +149,5 @@ export function toTask(task: AsanaTask, settings: AsanaSettings): Task {
     deleted: false,
     facets: facets(task),
     scopeIds: scopeIds(task),
-  };
+  });
 }

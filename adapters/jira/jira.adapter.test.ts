@@ -150,10 +150,12 @@ describe('jira failures', () => {
     expect((err as TrackerRateLimited).retryAfterMs).toBe(DEFAULT_RETRY_AFTER_MS);
   });
 
-  it('reports Jira’s own messages on a 400 and does not retry it', async () => {
-    const err = await fetchFails(400, { errorMessages: ['Field x is invalid'], errors: { labels: 'bad' } });
+  it('reports a 400 in Jalon’s words (never the body, which may echo the token) and does not retry it', async () => {
+    const err = await fetchFails(400, { errorMessages: ['Basic Ym90OnRva2Vu'], errors: { labels: 'bad' } });
     expect(err).toBeInstanceOf(JiraRequestRejected);
-    expect((err as JiraRequestRejected).message).toContain('Field x is invalid; labels: bad');
+    expect((err as JiraRequestRejected).message).toBe(
+      'jira rejected the request (HTTP 400): the request is not valid for this site',
+    );
     expect((err as JiraRequestRejected).retryable).toBe(false);
   });
 

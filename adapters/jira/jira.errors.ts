@@ -1,16 +1,19 @@
 import {
   isApiError,
   isAuthError,
+  isConfigError,
   isForbiddenError,
   isNetworkError,
   isNotFoundError,
   isOAuthError,
   isRateLimitError,
   isReauthorizationRequired,
+  isSchemaMismatchError,
   isServerError,
 } from 'jira.js';
 import { JalonError } from '../../src/core/errors.ts';
 import {
+  networkFailure,
   TaskGone,
   TrackerAuthFailed,
   TrackerRateLimited,
@@ -21,6 +24,11 @@ import {
  * The one place where jira.js failures become core errors. jira.js types every failure and brands
  * it, so its predicates are used rather than `instanceof`
  * (https://github.com/MrRefactoring/jira.js#error-handling).
+ *
+ * Messages are Jalon's own words and the HTTP status, never the SDK's message, the status text or
+ * the response body: they reach API problems, the connection's `lastError`, failed jobs and logs,
+ * and a hostile or echoing site would put the request's Authorization header (the token's base64)
+ * there. A network failure is named by its Node error code only.
  */
 
 /**
@@ -31,10 +39,15 @@ export const DEFAULT_RETRY_AFTER_MS = 30_000;
 
 /** Jira refused the request itself (400, 409…): retrying the same request cannot help. */
 export class JiraRequestRejected extends JalonError {
-  constructor(status: number | null, detail: string) {
-    super('tracker_request_rejected', `jira rejected the request${status ? ` (${status})` : ''}: ${detail}`, {
-      details: { tracker: 'jira', status },
-    });
+  /** `detail` is Jalon's own wording, never text from Jira's answer. */
+  constructor(status: number | null, detail = 'the request is not valid for this site') {
+    super(
+      'tracker_request_rejected',
+      `jira rejected the request${status ? ` (HTTP ${status})` : ''}: ${detail}`,
+      {
+        details: { tracker: 'jira', status },
+      },
+    );
   }
 }
 
@@ -56,33 +69,22 @@ export class JiraMisconfigured extends JalonError {
   }
 }
 
-/** Jira's error bodies: `{ errorMessages: [...], errors: { field: message } }`. */
-function describeBody(body: unknown): string {
-  if (typeof body === 'string') return body.slice(0, 300);
-  if (typeof body !== 'object' || body === null) return 'no detail';
-  const { errorMessages, errors } = body as { errorMessages?: unknown; errors?: unknown };
-  const messages = Array.isArray(errorMessages) ? errorMessages.map(String) : [];
-  const fields =
-    typeof errors === 'object' && errors !== null
-      ? Object.entries(errors).map(([field, message]) => `${field}: ${String(message)}`)
-      : [];
-  return [...messages, ...fields].join('; ') || 'no detail';
-}
-
 /** `subject` names what was asked for (an issue id) so a 404 can say what is gone. */
 export function translateJiraError(err: unknown, subject: string): Error {
   if (err instanceof JalonError) return err;
   if (isRateLimitError(err))
     return new TrackerRateLimited('jira', err.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS);
-  if (isAuthError(err) || isForbiddenError(err)) {
-    return new TrackerAuthFailed('jira', `${err.status} ${err.statusText}`.trim());
-  }
+  if (isAuthError(err) || isForbiddenError(err)) return new TrackerAuthFailed('jira', `HTTP ${err.status}`);
   if (isReauthorizationRequired(err))
     return new TrackerAuthFailed('jira', 'the OAuth 2.0 refresh token was refused');
   if (isNotFoundError(err) || (isApiError(err) && err.status === 410)) return new TaskGone('jira', subject);
-  if (isServerError(err)) return new TrackerUnavailable('jira', `${err.status} ${err.statusText}`.trim());
-  if (isNetworkError(err) || isOAuthError(err)) return new TrackerUnavailable('jira', err.message);
-  if (isApiError(err)) return new JiraRequestRejected(err.status, describeBody(err.body));
+  if (isServerError(err)) return new TrackerUnavailable('jira', `HTTP ${err.status}`);
+  if (isOAuthError(err) || isConfigError(err))
+    return new TrackerUnavailable('jira', 'the OAuth 2.0 token endpoint did not answer as expected');
+  if (isNetworkError(err)) return new TrackerUnavailable('jira', networkFailure(err));
+  if (isApiError(err)) return new JiraRequestRejected(err.status);
+  if (isSchemaMismatchError(err))
+    return new JiraPayloadInvalid('a response was not the JSON the endpoint promised');
   return err instanceof Error ? err : new Error(String(err));
 }
 

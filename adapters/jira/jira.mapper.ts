@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { StatusCategory, Task } from '../../src/core/task.ts';
+import { normaliseTaskText } from '../../src/core/tracker-text.ts';
 import { JiraPayloadInvalid } from './jira.errors.ts';
 import type { JiraSettings } from './jira.settings.ts';
 
@@ -172,7 +173,7 @@ export function mapIssue(issue: JiraIssue, cfg: MapperConfig, opts: { deleted?: 
   const labels = read(Strings, f.labels) ?? [];
   const assignee = read(User, f.assignee);
   const dueDate = typeof f.duedate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(f.duedate) ? f.duedate : null;
-  return {
+  return normaliseTaskText({
     tracker: 'jira',
     externalId,
     key,
@@ -193,7 +194,7 @@ export function mapIssue(issue: JiraIssue, cfg: MapperConfig, opts: { deleted?: 
     deleted: opts.deleted ?? false,
     facets: facetsOf(f, key, labels),
     scopeIds: scopeOf(f, key),
-  };
+  });
 }
 
 /** The fields a listing or fetch asks for: exactly what `mapIssue` reads. */

@@ -134,7 +134,8 @@ export async function registerDynamicWebhook(api: CloudClient, jql: string, url:
   );
   const outcomes = result.webhookRegistrationResult ?? [];
   const errors = outcomes.flatMap((o) => o.errors ?? []);
-  if (errors.length > 0) throw new JiraRequestRejected(null, errors.join('; '));
+  // Jira's reasons are its own text (a hostile site could echo the request into them): not repeated.
+  if (errors.length > 0) throw new JiraRequestRejected(null, 'Jira refused the webhook JQL filter');
   const ids = outcomes.flatMap((o) => (o.createdWebhookId === undefined ? [] : [String(o.createdWebhookId)]));
   return refreshDynamicWebhooks(api, ids);
 }

@@ -1,5 +1,6 @@
 import type { TrelloClient } from 'trello.js';
 import { z } from 'zod';
+import { mdLines, mdText } from '../../src/core/markdown.ts';
 import type { TaskRef } from '../../src/core/task.ts';
 import { type DecisionMark, decisionMarker, type PushResult } from '../../src/core/tracker.ts';
 import { call, read } from './trello.errors.ts';
@@ -16,16 +17,20 @@ import type { TrelloSettings } from './trello.settings.ts';
 /** Trello caps comments at 16,384 characters. https://developer.atlassian.com/cloud/trello/rest/api-group-cards/#api-cards-id-actions-comments-post */
 const COMMENT_MAX = 16_384;
 
-/** The comment text (Trello renders Markdown); the marker is always kept, at the end. */
+/**
+ * The comment text (Trello renders Markdown, so every title, name, note and criterion is escaped);
+ * the marker is always kept, at the end.
+ */
 export function decisionComment(d: DecisionMark): string {
   const verdict = d.decision === 'accept' ? 'accepted' : 'rejected';
   const lines = [
-    `**Jalon: deliverable ${verdict}** — ${d.deliverableTitle}`,
-    `Decided by ${d.decidedBy} on ${d.decidedAt}.`,
-    ...(d.note ? ['', `> ${d.note.replaceAll('\n', '\n> ')}`] : []),
+    `**Jalon: deliverable ${verdict}** — ${mdText(d.deliverableTitle)}`,
+    `Decided by ${mdText(d.decidedBy)} on ${mdText(d.decidedAt)}.`,
+    ...(d.note ? ['', ...mdLines(d.note).map((line) => `> ${line}`)] : []),
     ...(d.criteria.length > 0 ? ['', 'Acceptance criteria:'] : []),
     ...d.criteria.map(
-      (c) => `- ${c.met ? '[met]' : '[not met]'} ${c.criterion}${c.comment ? ` — ${c.comment}` : ''}`,
+      (c) =>
+        `- ${c.met ? '[met]' : '[not met]'} ${mdText(c.criterion)}${c.comment ? ` — ${mdText(c.comment)}` : ''}`,
     ),
   ];
   const marker = decisionMarker(d.decisionId);

@@ -53,6 +53,21 @@ describe('toCoreError', () => {
     const gone = new TaskGone('trello', 'c');
     expect(toCoreError(gone, 'c')).toBe(gone);
   });
+  it('never repeats what Trello sent: bodies, status texts, unparsable JSON', () => {
+    const echoed = 'key=trellokeySECRET&token=trellotokenSECRET';
+    for (const status of [400, 401, 403, 422, 500]) {
+      expect(toCoreError(httpError(status, echoed), 'c').message).not.toContain('SECRET');
+    }
+    let parseError: unknown;
+    try {
+      JSON.parse(echoed);
+    } catch (err) {
+      parseError = err;
+    }
+    // Node's message quotes the start of the text it could not parse.
+    expect(String((parseError as Error).message)).toContain(echoed.slice(0, 10));
+    expect(toCoreError(parseError, 'c').message).toBe('trello sent an unreadable response: it is not JSON');
+  });
 });
 
 describe('transport', () => {

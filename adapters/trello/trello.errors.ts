@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { JalonError } from '../../src/core/errors.ts';
 import {
+  networkFailure,
   TaskGone,
   TrackerAuthFailed,
   TrackerRateLimited,
@@ -9,7 +10,10 @@ import {
 import { TrelloHttpError } from './trello.transport.ts';
 
 /**
- * The one place Trello failures become core errors.
+ * The one place Trello failures become core errors. Their messages are Jalon's own words and the
+ * HTTP status, never Trello's body or the SDK's message: they reach API problems, the connection's
+ * `lastError`, failed jobs and logs, and Trello's key and token travel in the query string a
+ * hostile or echoing server can repeat. A network failure is named by its Node error code only.
  *
  * Rate limits (https://developer.atlassian.com/cloud/trello/guides/rest-api/rate-limits/): fixed
  * 10-second windows, 100 requests per token and 300 per key; past 200 rejections in a window the
@@ -59,8 +63,10 @@ export function rateLimitDelayMs(headers: Headers, body: string, now: number = D
 
 /** A request Trello refuses as malformed (400, 422…): retrying it will not help. */
 export class TrelloRequestRejected extends JalonError {
-  constructor(status: number, detail: string) {
-    super('tracker_request_rejected', `trello rejected the request (${status}): ${detail}`);
+  constructor(status: number) {
+    super('tracker_request_rejected', `trello rejected the request (HTTP ${status})`, {
+      details: { tracker: 'trello', status },
+    });
   }
 }
 
@@ -95,15 +101,14 @@ export function toCoreError(err: unknown, subject: string): Error {
   if (err instanceof TrelloHttpError) {
     const { status } = err;
     if (status === 429) return new TrackerRateLimited('trello', rateLimitDelayMs(err.headers, err.body));
-    if (status === 401 || status === 403)
-      return new TrackerAuthFailed('trello', `${status} ${err.body}`.trim());
+    if (status === 401 || status === 403) return new TrackerAuthFailed('trello', `HTTP ${status}`);
     if (status === 404 || status === 410) return new TaskGone('trello', subject);
-    if (status >= 500) return new TrackerUnavailable('trello', `${status} for ${subject}`);
-    return new TrelloRequestRejected(status, err.body || err.message);
+    if (status >= 500) return new TrackerUnavailable('trello', `HTTP ${status}`);
+    return new TrelloRequestRejected(status);
   }
-  if (isNetworkFailure(err)) {
-    return new TrackerUnavailable('trello', err instanceof Error ? err.message : String(err));
-  }
+  if (isNetworkFailure(err)) return new TrackerUnavailable('trello', networkFailure(err));
+  // JSON.parse's message quotes the start of the text it could not read: Trello's body.
+  if (err instanceof SyntaxError) return new TrelloResponseUnreadable('response', 'it is not JSON');
   return err instanceof Error ? err : new Error(String(err));
 }
 

@@ -1,4 +1,5 @@
 import type { StatusCategory, Task } from '../../src/core/task.ts';
+import { normaliseTaskText } from '../../src/core/tracker-text.ts';
 import type { TrelloAction, TrelloCard, TrelloLabel, TrelloMember } from './trello.payloads.ts';
 import type { ListRule, TrelloSettings } from './trello.settings.ts';
 
@@ -104,7 +105,7 @@ export function toTask(view: CardView, settings: TrelloSettings): Task {
   const statusCategory = card.dueComplete ? 'done' : listCategory(list, settings);
   const done = statusCategory === 'done';
   const labels = card.labels.flatMap((l) => labelName(l) ?? []);
-  return {
+  return normaliseTaskText({
     tracker: 'trello',
     externalId: card.id,
     key: card.shortLink ?? null,
@@ -129,7 +130,7 @@ export function toTask(view: CardView, settings: TrelloSettings): Task {
       card: [card.id, ...(card.shortLink ? [card.shortLink] : [])],
     },
     scopeIds: [card.idBoard],
-  };
+  });
 }
 
 /**
@@ -142,7 +143,7 @@ export function tombstone(action: TrelloAction, boardId: string, settings: Trell
   const list = action.data.list;
   const listName = list?.name ?? list?.id ?? '';
   const statusCategory = list ? listCategory({ id: list.id, name: listName }, settings) : 'todo';
-  return {
+  return normaliseTaskText({
     tracker: 'trello',
     externalId: card.id,
     key: card.shortLink ?? null,
@@ -167,5 +168,5 @@ export function tombstone(action: TrelloAction, boardId: string, settings: Trell
       card: [card.id, ...(card.shortLink ? [card.shortLink] : [])],
     },
     scopeIds: [action.data.board?.id ?? boardId],
-  };
+  });
 }

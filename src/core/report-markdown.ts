@@ -1,3 +1,4 @@
+import { type Markdown, mdCell, mdLink, mdText } from './markdown.ts';
 import type { StatusReport } from './report.ts';
 
 /** A status report as Markdown a PMO can paste into an e-mail or a wiki. Pure. */
@@ -11,21 +12,20 @@ function amount(minor: number, currency: string): string {
   const whole = digits > 0 ? `${s.slice(0, -digits)}.${s.slice(-digits)}` : s;
   return `${minor < 0 ? '-' : ''}${whole} ${currency}`;
 }
-/** Table cells: a pipe or a line break would break the row. */
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const table = (head: string[], rows: string[][]) =>
+/** Every cell is escaped (tracker and user text: markup, pipes, line breaks) unless Jalon built it. */
+const table = (head: string[], rows: (string | Markdown)[][]) =>
   rows.length === 0
     ? ['_None._']
     : [
         `| ${head.join(' | ')} |`,
         `|${head.map(() => ' --- |').join('')}`,
-        ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+        ...rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`),
       ];
 
 export function reportMarkdown(r: StatusReport): string {
   const { period, engagement: e } = r;
   const lines = [
-    `# Status report: ${cell(e.title)}`,
+    `# Status report: ${mdText(e.title)}`,
     '',
     `Period ${period.from} to ${period.to} (${period.timeZone}) · engagement ${e.status} · generated ${r.generatedAt}`,
     '',
@@ -48,11 +48,7 @@ export function reportMarkdown(r: StatusReport): string {
     '',
     ...table(
       ['Task', 'Tracker', 'Title'],
-      r.blockers.map((b) => [
-        b.url ? `[${b.key ?? b.taskId}](${b.url})` : (b.key ?? b.taskId),
-        b.tracker,
-        b.title,
-      ]),
+      r.blockers.map((b) => [mdLink(b.key ?? b.taskId, b.url), b.tracker, b.title]),
     ),
     '',
     `## Awaiting a decision (${r.awaitingDecision.length})`,

@@ -146,14 +146,22 @@ export interface StoredTask extends Task {
   readonly deliverableId: string | null;
 }
 
+/** A page of snapshots applied: those that changed, and those the database refused (by external id). */
+export interface ManyUpserted {
+  readonly changed: StoredTask[];
+  readonly rejected: { readonly externalId: string; readonly reason: string }[];
+}
+
 export interface TaskStore {
   /** Applies the snapshot unless a newer or equal one is stored; returns the task when it changed. */
   upsertIfNewer(connectionId: string, task: Task): Promise<StoredTask | null>;
   /**
-   * The same for the snapshots of a listing, in one transaction: a listed task stored as deleted is
-   * restored whatever its times. Returns those that changed.
+   * The same for the snapshots of a listing, in one transaction; a listed task stored as deleted is
+   * restored whatever its times. Returns those that changed. When a snapshot
+   * cannot be stored at all (its data is refused), the others are stored one by one and it is
+   * returned in `rejected` rather than failing the page.
    */
-  upsertManyIfNewer(connectionId: string, tasks: readonly Task[]): Promise<StoredTask[]>;
+  upsertManyIfNewer(connectionId: string, tasks: readonly Task[]): Promise<ManyUpserted>;
   /** Marks deleted unless a snapshot newer than `at` is stored; the task when it changed. */
   markDeleted(connectionId: string, externalId: string, at: string): Promise<StoredTask | null>;
   get(connectionId: string, externalId: string): Promise<StoredTask | null>;

@@ -157,6 +157,19 @@ export class TrackerUnavailable extends JalonError {
   }
 }
 
+/**
+ * How a failed call to a tracker is described when it never got an answer: by the Node error code
+ * found on the error or its causes (`ECONNREFUSED`, `UND_ERR_CONNECT_TIMEOUT`), never by its
+ * message, which may hold the URL (Trello's key and token are in its query string).
+ */
+export function networkFailure(err: unknown): string {
+  for (let e = err, i = 0; e && typeof e === 'object' && i < 5; e = (e as { cause?: unknown }).cause, i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(code)) return `network failure (${code})`;
+  }
+  return 'network failure';
+}
+
 export class MalformedWebhook extends JalonError {
   constructor(tracker: Tracker, detail: string) {
     super('malformed_webhook', `${tracker} webhook body cannot be read: ${detail}`);

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { clampIso, coveredBy } from '../core/ingest-rules.ts';
-import type { InboxStore, LinkStore, StoredTask, TaskStore, TrackerLimiter } from '../core/sync-ports.ts';
+import type { InboxStore, LinkStore, ManyUpserted, StoredTask, TaskStore, TrackerLimiter } from '../core/sync-ports.ts';
 import type { LinkScope, Task } from '../core/task.ts';
 import { type TrackerAdapter, TrackerAuthFailed, type TrackerEvent } from '../core/tracker.ts';
 import type { ConnectionService } from './connections.service.ts';
@@ -13,8 +13,8 @@ export interface IngestResult {
 export interface IngestService {
   /** Applies one stored delivery. Running it twice changes nothing the second time. */
   process(inboxId: number): Promise<IngestResult>;
-  /** Applies task snapshots (from a delivery or a sync); returns those that changed. */
-  apply(connectionId: string, tasks: readonly Task[]): Promise<StoredTask[]>;
+  /** Applies task snapshots (a sync page); returns those that changed and those refused. */
+  apply(connectionId: string, tasks: readonly Task[]): Promise<ManyUpserted>;
 }
 
 /** One delivery being applied: its connection, when it arrived, and what was fetched for it. */
@@ -136,13 +136,15 @@ export function createIngestService(deps: {
       const covers = await linkedScope(connectionId);
       const at = new Date();
       const inside = snapshots.filter(covers);
-      const changed = inside.length > 0 ? await deps.tasks.upsertManyIfNewer(connectionId, inside) : [];
+      const result: ManyUpserted =
+        inside.length > 0 ? await deps.tasks.upsertManyIfNewer(connectionId, inside) : { changed: [], rejected: [] };
+      const changed = [...result.changed];
       for (const outside of snapshots.filter((t) => !covers(t))) {
         const gone = await deps.tasks.markDeleted(connectionId, outside.externalId, at.toISOString());
         if (gone) changed.push(gone);
       }
       if (changed.length > 0) await deps.onTasksChanged(connectionId, changed);
-      return changed;
+      return { changed, rejected: result.rejected };
     },
   };
   return service;

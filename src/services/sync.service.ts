@@ -10,7 +10,13 @@ export interface SyncProgress {
   readonly tasks: number;
   readonly changed: number;
   readonly deleted: number;
+  /** Tasks the database refused to store (their external ids, the first ones); the others were stored. */
+  readonly rejected: number;
+  readonly rejectedExternalIds: string[];
 }
+
+/** How many refused ids a sync's progress lists (the count is always whole; the log has each). */
+const LISTED_REJECTIONS = 50;
 
 export interface SyncService {
   /**
@@ -40,7 +46,14 @@ export function createSyncService(deps: {
       if (!found) throw new NotFound('Connection', link.connectionId);
       const { adapter, connection } = found;
       const startedAt = new Date();
-      let progress: SyncProgress = { pages: 0, tasks: 0, changed: 0, deleted: 0 };
+      let progress: SyncProgress = {
+        pages: 0,
+        tasks: 0,
+        changed: 0,
+        deleted: 0,
+        rejected: 0,
+        rejectedExternalIds: [],
+      };
       const seen = new Set<string>();
       let cursor = full ? null : link.syncCursor;
       try {
@@ -56,13 +69,21 @@ export function createSyncService(deps: {
           if (next.done) break;
           const page = next.value;
           for (const t of page.tasks) seen.add(t.externalId);
-          const changed = await deps.ingest.apply(connection.id, page.tasks);
+          const { changed, rejected } = await deps.ingest.apply(connection.id, page.tasks);
+          for (const r of rejected) {
+            deps.logger.warn({ linkId, externalId: r.externalId, reason: r.reason }, 'task not stored');
+          }
           cursor = page.cursor;
           progress = {
             pages: progress.pages + 1,
             tasks: progress.tasks + page.tasks.length,
             changed: progress.changed + changed.length,
             deleted: 0,
+            rejected: progress.rejected + rejected.length,
+            rejectedExternalIds: [
+              ...progress.rejectedExternalIds,
+              ...rejected.map((r) => r.externalId),
+            ].slice(0, LISTED_REJECTIONS),
           };
           // An incremental cursor can advance page by page (the adapters overlap its boundary);
           // a full pass records it only once it has seen everything.

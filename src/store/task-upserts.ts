@@ -1,6 +1,6 @@
 import { getTableColumns, sql } from 'drizzle-orm';
 import { newId } from '../core/ids.ts';
-import type { StoredTask } from '../core/sync-ports.ts';
+import type { ManyUpserted, StoredTask } from '../core/sync-ports.ts';
 import type { Task } from '../core/task.ts';
 import { createGroupCommit } from '../services/group-commit.ts';
 import { tasks } from './connections.schema.ts';
@@ -175,7 +175,20 @@ export interface TaskUpserts {
   /** One snapshot, batched with concurrent callers' (ingest jobs): the stored task when it changed. */
   submit(connectionId: string, task: Task): Promise<StoredTask | null>;
   /** Snapshots of one connection in one transaction (a sync page), un-deleting listed tasks: those that changed. */
-  many(connectionId: string, snapshots: readonly Task[]): Promise<StoredTask[]>;
+  many(connectionId: string, snapshots: readonly Task[]): Promise<ManyUpserted>;
+}
+
+/**
+ * The SQLSTATE of an error the row's own data caused: class 22 (data exception: U+0000 in text,
+ * a value out of range), 23 (integrity constraint), 54 (program limit: an index row too large).
+ * Anything else (connection lost, serialization failure) is the database's trouble, not the row's.
+ */
+function rowFault(err: unknown): string | null {
+  for (let e = err, i = 0; e && typeof e === 'object' && i < 5; e = (e as { cause?: unknown }).cause, i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return /^(22|23|54)/.test(code) ? code : null;
+  }
+  return null;
 }
 
 export function createTaskUpserts(db: Db): TaskUpserts {
@@ -239,22 +252,54 @@ export function createTaskUpserts(db: Db): TaskUpserts {
       if (!result.ok) throw result.error;
       return result.value;
     },
-    // One transaction (one commit) for a whole page of a sync; one statement per round.
-    many: (connectionId, snapshots) =>
-      db.transaction(async (txRaw) => {
-        const tx = txRaw as unknown as Db;
-        const changed: (StoredTask | null)[] = [];
-        for (const round of rounds(snapshots.map((task) => ({ connectionId, task })))) {
-          const values = await upsertRows(
-            tx,
-            round.map((r) => r.item),
-            LISTED_ROWS_TAIL,
-          );
-          round.forEach((r, i) => {
-            changed[r.index] = values[i] ?? null;
-          });
-        }
-        return changed.filter((t): t is StoredTask => t !== null);
-      }),
+    async many(connectionId, snapshots) {
+      try {
+        return { changed: await manyInOneTransaction(connectionId, snapshots), rejected: [] };
+      } catch (err) {
+        if (rowFault(err) === null) throw err;
+        return manyOneByOne(connectionId, snapshots);
+      }
+    },
   };
+
+  // One transaction (one commit) for a whole page of a sync; one statement per round.
+  function manyInOneTransaction(connectionId: string, snapshots: readonly Task[]) {
+    return db.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      const changed: (StoredTask | null)[] = [];
+      for (const round of rounds(snapshots.map((task) => ({ connectionId, task })))) {
+        const values = await upsertRows(
+          tx,
+          round.map((r) => r.item),
+          LISTED_ROWS_TAIL,
+        );
+        round.forEach((r, i) => {
+          changed[r.index] = values[i] ?? null;
+        });
+      }
+      return changed.filter((t): t is StoredTask => t !== null);
+    });
+  }
+
+  /**
+   * A snapshot the database refuses must not block the others of its page, on every retry: each
+   * is written on its own, as the webhook path's batches do, and the refused ones are returned.
+   */
+  async function manyOneByOne(connectionId: string, snapshots: readonly Task[]): Promise<ManyUpserted> {
+    const changed: StoredTask[] = [];
+    const rejected: ManyUpserted['rejected'][number][] = [];
+    for (const round of rounds(snapshots.map((task) => ({ connectionId, task })))) {
+      for (const { item } of round) {
+        try {
+          const [value] = await upsertRows(db, [item], LISTED_ROWS_TAIL);
+          if (value) changed.push(value);
+        } catch (err) {
+          const code = rowFault(err);
+          if (code === null) throw err;
+          rejected.push({ externalId: item.task.externalId, reason: `sqlstate ${code}` });
+        }
+      }
+    }
+    return { changed, rejected };
+  }
 }

@@ -133,14 +133,15 @@ describe('GET /v1/payment-milestones', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = res.body.split('\r\n');
+    // Every field is quoted (OWASP's advice on CSV injection), so a `;` locale reads the same cells.
     expect(lines[0]).toBe(
-      'id,engagementId,providerId,label,status,currency,amountMinor,bonusMinor,penaltyMinor,retentionMinor,netMinor,daysLate,unlockedAt,invoiceRef,invoicedAt,paymentRef,paidAt,acceptedDeliverableIds,decisionIds,acceptedAt',
+      '"id","engagementId","providerId","label","status","currency","amountMinor","bonusMinor","penaltyMinor","retentionMinor","netMinor","daysLate","unlockedAt","invoiceRef","invoicedAt","paymentRef","paidAt","acceptedDeliverableIds","decisionIds","acceptedAt"',
     );
     expect(lines[1]).toBe(
-      `${a.milestoneId},${a.engagementId},${a.providerId},"Design, ""phase 1""",unlocked,EUR,6000000,0,30000,300000,5670000,1,2027-04-03T10:00:00.000Z,,,,,${a.deliverableId},${a.decisionId},2027-04-03T10:00:00.000Z`,
+      `"${a.milestoneId}","${a.engagementId}","${a.providerId}","Design, ""phase 1""","unlocked","EUR","6000000","0","30000","300000","5670000","1","2027-04-03T10:00:00.000Z","","","","","${a.deliverableId}","${a.decisionId}","2027-04-03T10:00:00.000Z"`,
     );
     expect(lines[2]).toContain(
-      `${b.milestoneId},${b.engagementId},${a.providerId},"'=HYPERLINK(""x"")",unlocked,EUR,`,
+      `"${b.milestoneId}","${b.engagementId}","${a.providerId}","'=HYPERLINK(""x"")","unlocked","EUR",`,
     );
     expect(lines.slice(3)).toEqual(['']);
     const json = await t.app.inject({

@@ -40,7 +40,7 @@ const snapshot = (externalId: string, minute: number, statusCategory: Task['stat
 describe('upsertManyIfNewer', () => {
   it('applies a page holding several snapshots of one task in order, newest winning', async () => {
     const connectionId = await newConnection(t);
-    const changed = await t.container.store.tasks.upsertManyIfNewer(connectionId, [
+    const { changed } = await t.container.store.tasks.upsertManyIfNewer(connectionId, [
       snapshot('1', 2, 'in_progress'),
       snapshot('2', 1, 'todo'),
       snapshot('1', 1, 'todo'), // older than the first: changes nothing
@@ -64,7 +64,10 @@ describe('upsertManyIfNewer', () => {
     ]);
     // The same page again: nothing is newer, nothing changes.
     expect(await t.container.store.tasks.upsertManyIfNewer(connectionId, [snapshot('1', 3, 'done')])).toEqual(
-      [],
+      {
+        changed: [],
+        rejected: [],
+      },
     );
   });
 });

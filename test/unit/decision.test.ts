@@ -98,7 +98,7 @@ describe('pushBackTargets', () => {
 });
 
 describe('CSV and request fingerprints', () => {
-  it('quotes per RFC 4180 and defuses formulas in text cells', () => {
+  it('quotes every field per RFC 4180 and defuses formulas in text cells', () => {
     expect(
       toCsv(
         ['a', 'b'],
@@ -108,7 +108,7 @@ describe('CSV and request fingerprints', () => {
           [null, 'line\nbreak'],
         ],
       ),
-    ).toBe('a,b\r\n"x,y","say ""hi"""\r\n\'=1+1,-5\r\n,"line\nbreak"\r\n');
+    ).toBe('"a","b"\r\n"x,y","say ""hi"""\r\n"\'=1+1","-5"\r\n"","line\nbreak"\r\n');
   });
   it('serves CSV when text/csv comes before JSON', () => {
     expect(wantsCsv('text/csv')).toBe(true);

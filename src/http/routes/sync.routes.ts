@@ -37,7 +37,14 @@ const SyncStatus = z
       jobId: 'sync-lnk_019a0b1c2d3e4f5a6b7c8d9e0f-full-1767600000000',
       linkId: 'lnk_019a0b1c2d3e4f5a6b7c8d9e0f',
       state: 'active',
-      progress: { pages: 3, tasks: 300, changed: 300, deleted: 0 },
+      progress: {
+        pages: 3,
+        tasks: 300,
+        changed: 299,
+        deleted: 0,
+        rejected: 1,
+        rejectedExternalIds: ['10042'],
+      },
       result: null,
       failedReason: null,
     },
@@ -95,7 +102,9 @@ export const syncRoutes: FastifyPluginAsync<{ services: Services }> = async (roo
       schema: {
         operationId: 'getSyncStatus',
         tags: ['connections'],
-        summary: 'Progress of a sync (pages, tasks, changed, deleted)',
+        summary: 'Progress of a sync (pages, tasks, changed, deleted, rejected)',
+        description:
+          'A task the database refuses to store is left out of its page (the others are stored): `rejected` counts them and `rejectedExternalIds` lists the first 50; each is logged.',
         params: z.object({ id: Id, jobId: z.string().min(1).max(200) }),
         response: { 200: SyncStatus, ...problems(403, 404) },
       },
