@@ -164,6 +164,19 @@ describe('two installations on one Redis with the same queue prefix', () => {
     await b.stop();
   }, 60_000);
 
+  it('lets the api and worker processes of one installation share its queues', async () => {
+    const url = await newDatabase();
+    const api = await start(url);
+    const worker = await start(url);
+    worker.workers = worker.container.startWorkers();
+    expect(api.container.queues.prefix).toBe(worker.container.queues.prefix);
+    expect(api.container.queues.prefix.startsWith(`${prefix}:`)).toBe(true);
+    // Stored by the process without workers, ingested by the other one.
+    expect(await deliverAndSee(api, await connect(api), '54001')).toBe(true);
+    await api.stop();
+    await worker.stop();
+  }, 60_000);
+
   it('never delays a delivery after the database is restored to an older backup on the same Redis', async () => {
     const url = await newDatabase();
     const name = new URL(url).pathname.slice(1);
