@@ -23,6 +23,7 @@ interface Owner {
  */
 export function lockDataDir(dataDir: string): DataDirLock {
   const file = join(dataDir, 'jalon.lock');
+  if (heldHere.has(file)) throw new Error(lockedMessage(file, readOwner(file)));
   const me: Owner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
   for (let attempt = 0; ; attempt++) {
     if (tryCreate(file, me)) break;
@@ -31,18 +32,29 @@ export function lockDataDir(dataDir: string): DataDirLock {
     // A pid on another host (a shared volume) cannot be checked: that lock is taken as held.
     const stale =
       owner === 'unreadable' ||
-      (typeof owner === 'object' && owner.host === me.host && !isRunning(owner.pid));
+      (typeof owner === 'object' &&
+        owner.host === me.host &&
+        (owner.pid === me.pid || !isRunning(owner.pid)));
     if (!stale || attempt >= 5) throw new Error(lockedMessage(file, owner));
     removeIfSame(file, owner);
   }
+  heldHere.add(file);
   const release = () => {
     removeIfSame(file, me);
+    heldHere.delete(file);
     process.off('exit', release);
   };
   // A process that exits without closing its database (process.exit at start) leaves no lock.
   process.on('exit', release);
   return { release };
 }
+
+/**
+ * The locks this process holds. A lock naming this process's pid that is not among them was left
+ * by an earlier process that had the same pid: a container restarted on its volume runs Jalon
+ * under the same pid again.
+ */
+const heldHere = new Set<string>();
 
 function tryCreate(file: string, owner: Owner): boolean {
   const own = `${file}.${owner.pid}`;

@@ -29,8 +29,9 @@ describe('the data directory lock', () => {
     lockDataDir(d).release();
   });
 
-  it('takes over the lock of a pid that no longer runs, or of an unreadable file', () => {
-    for (const content of [owner(deadPid()), 'garbage']) {
+  it('takes over the lock of a pid that no longer runs, of an earlier holder of its pid, or unreadable', () => {
+    // Its own pid, not held by this process: an earlier process had it (a restarted container).
+    for (const content of [owner(deadPid()), 'garbage', owner(process.pid)]) {
       const d = dir();
       writeFileSync(join(d, 'jalon.lock'), content);
       const lock = lockDataDir(d);
