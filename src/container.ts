@@ -11,7 +11,7 @@ import { createJobAdmin } from './jobs/job-admin.ts';
 import { createMetrics } from './jobs/metrics.ts';
 import { noopProcessor } from './jobs/noop.job.ts';
 import { pushBackJob } from './jobs/pushback.job.ts';
-import { createQueues, type Queues } from './jobs/queues.ts';
+import { createQueues, type Queues, queueNamespace } from './jobs/queues.ts';
 import { recomputeJob, scheduleRecompute } from './jobs/recompute.job.ts';
 import { probeRedis, workerConnection } from './jobs/redis.ts';
 import { hasRelaySchedule } from './jobs/relay.job.ts';
@@ -45,6 +45,7 @@ import { createSubscriptionService } from './services/subscriptions.service.ts';
 import { createTaskService } from './services/tasks.service.ts';
 import { createDashboardRepo } from './store/dashboard.repo.ts';
 import { type Database, openDatabase } from './store/db.ts';
+import { readInstallationId } from './store/installation.repo.ts';
 import { scopeIdOf } from './store/links.repo.ts';
 import { migrate } from './store/migrate.ts';
 import { createScorecardRepo } from './store/scorecard.repo.ts';
@@ -87,6 +88,7 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
     throw new StartupError(redisHelp(config.redisUrl));
   }
   let database: Database;
+  let installationId: string;
   try {
     database = await openDatabase({
       url: config.databaseUrl,
@@ -95,12 +97,16 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
     });
     const { applied } = await migrate(database);
     if (applied.length > 0) logger.info({ applied, database: database.kind }, 'migrations applied');
+    installationId = await readInstallationId(database.db);
   } catch (err) {
     const where = config.databaseUrl ? 'DATABASE_URL' : `the embedded database in ${config.dataDir}`;
     throw new StartupError(`Jalon cannot open ${where}: ${(err as Error).message}`);
   }
   const store = createStore(database);
-  const queues = createQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix });
+  const queues = createQueues({
+    redisUrl: config.redisUrl,
+    prefix: queueNamespace(config.queuePrefix, installationId),
+  });
   await queues.ready();
   // Read at each scrape or admin call: every queue a processor runs, and recompute (enqueued here).
   const queueNames = () => [recomputeJob.queue, ...processors.map((p) => p.queue)];
@@ -261,7 +267,7 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
       watch.unref();
       const workers = startWorkers(processors, {
         redisUrl: config.redisUrl,
-        prefix: config.queuePrefix,
+        prefix: queues.prefix,
         concurrency: config.workerConcurrency,
         logger,
         metrics: metrics.jobs,

@@ -3,9 +3,9 @@ import type { z } from 'zod';
 
 /**
  * A kind of background work: which queue, what payload (ids only, never secrets), the jobId rule
- * that makes a second enqueue of the same work a no-op while the first is known to BullMQ, and the
- * processor. The database stays the truth: processors are written so running one twice changes
- * nothing.
+ * that makes a second enqueue of the same work a no-op while the first is waiting or running (a
+ * finished job's id is freed for the next add: queues.ts freeFinished), and the processor. The
+ * database stays the truth: processors are written so running one twice changes nothing.
  */
 export interface JobDefinition<P> {
   readonly queue: string;

@@ -18,6 +18,16 @@ export interface Queues {
   close(): Promise<void>;
 }
 
+/**
+ * Where an installation's queues live in Redis: JALON_QUEUE_PREFIX, then the installation id its
+ * database was created with (migration 0022). Installations that share a Redis and a prefix (the
+ * defaults) are so kept apart without being told: their job ids come from database serials and
+ * would collide, and each one's workers would run the other's jobs and schedulers. The api and
+ * worker processes of one installation read the same id from their database, so they share queues.
+ */
+export const queueNamespace = (prefix: string, installationId: string): string =>
+  `${prefix}:${installationId}`;
+
 export function createQueues(opts: { redisUrl: string; prefix: string }): Queues {
   const connection = producerConnection(opts.redisUrl);
   connection.on('error', () => {}); // surfaced through ping() and enqueue rejections
@@ -45,6 +55,7 @@ export function createQueues(opts: { redisUrl: string; prefix: string }): Queues
       const jobId = extra.jobId ?? def.jobId?.(data);
       assertReady();
       try {
+        if (jobId) await freeFinished(connection, queue(def.queue), [jobId]);
         const job = await queue(def.queue).add(def.name, data, {
           ...def.options,
           ...(jobId ? { jobId } : {}),
@@ -64,6 +75,8 @@ export function createQueues(opts: { redisUrl: string; prefix: string }): Queues
       });
       assertReady();
       try {
+        const ids = jobs.flatMap((j) => (j.opts.jobId ? [j.opts.jobId] : []));
+        await freeFinished(connection, queue(def.queue), ids);
         // One job goes by `add`: addBulk's pipeline costs it about twice the CPU (bench/).
         const [only] = jobs;
         if (jobs.length === 1 && only) await queue(def.queue).add(only.name, only.data, only.opts);
@@ -84,4 +97,35 @@ export function createQueues(opts: { redisUrl: string; prefix: string }): Queues
       connection.disconnect();
     },
   };
+}
+
+/** The ids (ARGV) a completed (KEYS[1]) or failed (KEYS[2]) job holds, in one round trip. */
+const FINISHED_AMONG = `local held = {}
+for _, id in ipairs(ARGV) do
+  if redis.call('ZSCORE', KEYS[1], id) or redis.call('ZSCORE', KEYS[2], id) then held[#held + 1] = id end
+end
+return held`;
+
+/**
+ * Removes the finished jobs that hold any of `jobIds`, so the add after it is not absorbed by them.
+ * BullMQ keeps finished jobs (an hour, a week when failed: DEFAULT_JOB_OPTIONS) and an add under
+ * the id of one is a silent no-op. Job ids come from database serials (inbox rows, event
+ * deliveries), and a database restored to an older backup keeps its installation id and hands the
+ * same serials out again: its first deliveries would wait for a relay (or, with none, be lost)
+ * behind the finished jobs of the history the restore undid. Chosen over a per-incarnation token in
+ * the ids because nothing inside a database tells a restored copy from the original it copies, and
+ * safe because payloads carry ids only and running finished work again changes nothing (the
+ * database row decides); a live job under the id still absorbs the add, as the jobId rule wants.
+ * It costs one Redis round trip per add (not per job).
+ */
+async function freeFinished(connection: Redis, queue: Queue, jobIds: readonly string[]): Promise<void> {
+  if (jobIds.length === 0) return;
+  const held = (await connection.eval(
+    FINISHED_AMONG,
+    2,
+    queue.toKey('completed'),
+    queue.toKey('failed'),
+    ...jobIds,
+  )) as string[];
+  await Promise.all(held.map((id) => queue.remove(id)));
 }

@@ -6,6 +6,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -98,11 +99,18 @@ function openPostgres(url: string, max: number): Database {
 
 async function openPglite(opts: DatabaseOptions): Promise<Database> {
   let client: PGlite;
+  let lock: DataDirLock | null = null;
   if (opts.inMemory) {
     client = await PGlite.create();
   } else {
     mkdirSync(opts.dataDir, { recursive: true });
-    client = await PGlite.create(join(opts.dataDir, 'pgdata'));
+    lock = lockDataDir(opts.dataDir);
+    try {
+      client = await PGlite.create(join(opts.dataDir, 'pgdata'));
+    } catch (err) {
+      lock.release();
+      throw err;
+    }
   }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
@@ -119,6 +127,12 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
     async ping() {
       await client.query('select 1');
     },
-    close: () => client.close(),
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }

@@ -18,6 +18,7 @@ export * from './audit.schema.ts';
 export * from './connections.schema.ts';
 export * from './decisions.schema.ts';
 export * from './engagement.schema.ts';
+export * from './installation.schema.ts';
 export * from './links.schema.ts';
 export * from './outbox.schema.ts';
 export * from './progress.schema.ts';

@@ -132,7 +132,7 @@ describe('Jira dynamic webhooks', () => {
 
     const queue = new Queue(webhookRefreshJob.queue, {
       connection: { url: TEST_REDIS_URL },
-      prefix: w.queuePrefix,
+      prefix: w.queueNamespace,
     });
     try {
       const job = await queue.add(webhookRefreshJob.name, {});

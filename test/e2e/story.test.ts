@@ -177,7 +177,10 @@ async function expectOneWriteBackEach(
     return all.length === 3 && all.every((r) => r.status === 'done') && all;
   }, 'push-backs done');
   // Every push-back runs again (a retried job, the relay): nothing more may reach the trackers.
-  const queue = new Queue(pushBackJob.queue, { connection: { url: TEST_REDIS_URL }, prefix: w.queuePrefix });
+  const queue = new Queue(pushBackJob.queue, {
+    connection: { url: TEST_REDIS_URL },
+    prefix: w.queueNamespace,
+  });
   try {
     for (const row of rows) {
       const job = await queue.add(pushBackJob.name, { pushBackId: row.id }, { jobId: `again-${row.id}` });

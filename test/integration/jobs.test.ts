@@ -13,7 +13,7 @@ beforeAll(async () => {
   workers = t.container.startWorkers();
   events = new QueueEvents(noopJob.queue, {
     connection: { url: t.config.redisUrl },
-    prefix: t.config.queuePrefix,
+    prefix: t.container.queues.prefix,
   });
   await events.waitUntilReady();
 });

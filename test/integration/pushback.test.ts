@@ -18,7 +18,7 @@ beforeAll(async () => {
   workers = t.container.startWorkers();
   events = new QueueEvents(pushBackJob.queue, {
     connection: { url: t.config.redisUrl },
-    prefix: t.config.queuePrefix,
+    prefix: t.container.queues.prefix,
   });
   await events.waitUntilReady();
 });

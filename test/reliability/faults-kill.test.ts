@@ -110,7 +110,7 @@ describe('ledger harness: worker processes killed with SIGKILL mid-job', () => {
     expect(second).toBeLessThan(total);
     // The last worker's stalled check runs at start in every queue a killed worker held jobs of.
     await t.container.queues.connection.del(
-      ...QUEUES.map((q) => `${t.config.queuePrefix}:${q}:stalled-check`),
+      ...QUEUES.map((q) => `${t.container.queues.prefix}:${q}:stalled-check`),
     );
     worker();
     await converge(t, ledger, 120_000);

@@ -6,6 +6,7 @@ import type { SandboxUrls } from '../../sandbox/control.ts';
 import type { SandboxCredentials } from '../../sandbox/sandbox.ts';
 import { createJalonClient, type JalonClient } from '../../scripts/demo/jalon-client.ts';
 import { freePort, type JalonProcess, startJalon } from '../../scripts/demo/jalon-process.ts';
+import { queueNamespace } from '../../src/jobs/queues.ts';
 import { createTestDatabase } from './database.ts';
 import { BOOTSTRAP_KEY, TEST_REDIS_URL, TEST_SECRET_KEY, uniq } from './env.ts';
 
@@ -30,6 +31,8 @@ export interface E2eWorld {
   readonly sandbox: SandboxProcess;
   readonly databaseUrl: string;
   readonly queuePrefix: string;
+  /** Where Jalon's queues live in Redis: the prefix, then the installation id (src/jobs/queues.ts). */
+  readonly queueNamespace: string;
   /** A new API key of `role` (bound to `providerId` for provider keys). */
   keyFor(role: 'pmo' | 'finance' | 'provider', providerId?: string): Promise<JalonClient>;
   /** Raw SQL on Jalon's database (assertions only). */
@@ -156,12 +159,14 @@ export async function startWorld(
     throw err;
   }
   const api = createJalonClient(jalon.url, BOOTSTRAP_KEY);
+  const [installation] = await sql<{ id: string }>(db.url, 'select id from jalon_installation');
   return {
     jalon,
     api,
     sandbox,
     databaseUrl: db.url,
     queuePrefix,
+    queueNamespace: queueNamespace(queuePrefix, installation?.id ?? ''),
     async keyFor(role, providerId) {
       const created = await api.expect<{ key: string }>('POST', '/v1/api-keys', {
         name: uniq(role),
