@@ -1,6 +1,13 @@
 import type { Logger } from 'pino';
 import { clampIso, coveredBy } from '../core/ingest-rules.ts';
-import type { InboxStore, LinkStore, ManyUpserted, StoredTask, TaskStore, TrackerLimiter } from '../core/sync-ports.ts';
+import type {
+  InboxStore,
+  LinkStore,
+  ManyUpserted,
+  StoredTask,
+  TaskStore,
+  TrackerLimiter,
+} from '../core/sync-ports.ts';
 import type { LinkScope, Task } from '../core/task.ts';
 import { type TrackerAdapter, TrackerAuthFailed, type TrackerEvent } from '../core/tracker.ts';
 import type { ConnectionService } from './connections.service.ts';
@@ -137,7 +144,9 @@ export function createIngestService(deps: {
       const at = new Date();
       const inside = snapshots.filter(covers);
       const result: ManyUpserted =
-        inside.length > 0 ? await deps.tasks.upsertManyIfNewer(connectionId, inside) : { changed: [], rejected: [] };
+        inside.length > 0
+          ? await deps.tasks.upsertManyIfNewer(connectionId, inside)
+          : { changed: [], rejected: [] };
       const changed = [...result.changed];
       for (const outside of snapshots.filter((t) => !covers(t))) {
         const gone = await deps.tasks.markDeleted(connectionId, outside.externalId, at.toISOString());
