@@ -134,11 +134,26 @@ export interface StoredTask extends Task {
   readonly deliverableId: string | null;
 }
 
+/**
+ * Where a snapshot comes from, which decides a tie of `updatedAt` with the stored one: `read`, a
+ * fresh read of the tracker (fetchTask, a sync listing), is its current state and wins a tie when
+ * its content differs; `event`, a webhook payload, is the state when the event fired and never
+ * wins one (store/task-upserts.ts says why).
+ */
+export type SnapshotSource = 'read' | 'event';
+
 export interface TaskStore {
-  /** Applies the snapshot unless a newer or equal one is stored; returns the task when it changed. */
-  upsertIfNewer(connectionId: string, task: Task): Promise<StoredTask | null>;
-  /** The same for many snapshots in one transaction; returns those that changed. */
-  upsertManyIfNewer(connectionId: string, tasks: readonly Task[]): Promise<StoredTask[]>;
+  /**
+   * Applies the snapshot unless a newer one is stored, or an equal one when `source` is `event`
+   * (the default) or the content is the same; returns the task when it changed.
+   */
+  upsertIfNewer(connectionId: string, task: Task, source?: SnapshotSource): Promise<StoredTask | null>;
+  /** The same for many snapshots in one transaction (a sync page: `read` by default); those that changed. */
+  upsertManyIfNewer(
+    connectionId: string,
+    tasks: readonly Task[],
+    source?: SnapshotSource,
+  ): Promise<StoredTask[]>;
   /** Marks deleted unless a snapshot newer than `at` is stored; the task when it changed. */
   markDeleted(connectionId: string, externalId: string, at: string): Promise<StoredTask | null>;
   get(connectionId: string, externalId: string): Promise<StoredTask | null>;

@@ -12,7 +12,7 @@ export interface IngestResult {
 export interface IngestService {
   /** Applies one stored delivery. Running it twice changes nothing the second time. */
   process(inboxId: number): Promise<IngestResult>;
-  /** Applies task snapshots (from a delivery or a sync); returns those that changed. */
+  /** Applies task snapshots fresh from the tracker (a sync page); returns those that changed. */
   apply(connectionId: string, tasks: readonly Task[]): Promise<StoredTask[]>;
 }
 
@@ -34,20 +34,20 @@ export function createIngestService(deps: {
   ): Promise<StoredTask | null> => {
     if (event.kind === 'deleted')
       return deps.tasks.markDeleted(connectionId, event.externalId, event.occurredAt);
-    let snapshot: Task | null = event.task;
-    if (!snapshot) {
-      // Partial payload (Asana always, Jira comments, Trello actions): fetch once per delivery.
-      let pending = fetched.get(event.externalId);
-      if (!pending) {
-        pending = deps.limiter.run(connectionId, adapter.tracker, 'read', 1, () =>
-          adapter.fetchTask({ externalId: event.externalId }),
-        );
-        fetched.set(event.externalId, pending);
-      }
-      snapshot = await pending;
-      if (!snapshot) return deps.tasks.markDeleted(connectionId, event.externalId, new Date().toISOString());
+    // The payload's own snapshot: the item when the event fired, which never wins a tie.
+    if (event.task) return deps.tasks.upsertIfNewer(connectionId, event.task, 'event');
+    // Partial payload (Asana always, Jira comments, Trello actions): fetch once per delivery.
+    let pending = fetched.get(event.externalId);
+    if (!pending) {
+      pending = deps.limiter.run(connectionId, adapter.tracker, 'read', 1, () =>
+        adapter.fetchTask({ externalId: event.externalId }),
+      );
+      fetched.set(event.externalId, pending);
     }
-    return deps.tasks.upsertIfNewer(connectionId, snapshot);
+    const snapshot = await pending;
+    if (!snapshot) return deps.tasks.markDeleted(connectionId, event.externalId, new Date().toISOString());
+    // Fetched just now: the tracker's current state, which wins an equal-timestamp tie.
+    return deps.tasks.upsertIfNewer(connectionId, snapshot, 'read');
   };
 
   const service: IngestService = {
@@ -93,7 +93,7 @@ export function createIngestService(deps: {
     },
 
     async apply(connectionId, snapshots) {
-      const changed = await deps.tasks.upsertManyIfNewer(connectionId, snapshots);
+      const changed = await deps.tasks.upsertManyIfNewer(connectionId, snapshots, 'read');
       if (changed.length > 0) await deps.onTasksChanged(connectionId, changed);
       return changed;
     },

@@ -23,8 +23,9 @@ export function createTaskRepo(db: Db): TaskStore {
   const upserts = createTaskUpserts(db);
 
   return {
-    upsertIfNewer: (connectionId, task) => upserts.submit(connectionId, task),
-    upsertManyIfNewer: (connectionId, snapshots) => upserts.many(connectionId, snapshots),
+    upsertIfNewer: (connectionId, task, source = 'event') => upserts.submit(connectionId, task, source),
+    upsertManyIfNewer: (connectionId, snapshots, source = 'read') =>
+      upserts.many(connectionId, snapshots, source),
 
     async markDeleted(connectionId, externalId, at) {
       return db.transaction(async (txRaw) => {
