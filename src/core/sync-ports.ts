@@ -161,8 +161,17 @@ export interface TaskStore {
   liveIdsInScope(connectionId: string, scopeId: string): Promise<string[]>;
   list(filter: TaskFilter): Promise<StoredTask[]>;
   countChanges(taskId: string): Promise<number>;
-  /** Points these tasks at a deliverable (or at none with null). */
-  setDeliverable(taskIds: readonly string[], deliverableId: string | null): Promise<void>;
+  /**
+   * Points these tasks at a deliverable of the engagement (or at none with null), leaving alone
+   * any of them a deliverable of another engagement holds.
+   */
+  setDeliverable(
+    engagementId: string,
+    taskIds: readonly string[],
+    deliverableId: string | null,
+  ): Promise<void>;
+  /** Ids of the tasks the engagement's deliverables hold (removed deliverables included). */
+  heldBy(engagementId: string): Promise<string[]>;
 }
 
 export interface TaskFilter {
@@ -217,11 +226,16 @@ export interface LinkRecord {
 }
 
 export interface LinkStore {
+  /** The new link, or null when its scope (connection and scope key) is already linked. */
   insert(
     record: Omit<LinkRecord, 'syncCursor' | 'lastSyncAt' | 'lastFullSyncAt' | 'createdAt'> & {
       createdBy: string;
     },
-  ): Promise<LinkRecord>;
+  ): Promise<LinkRecord | null>;
+  /** The (oldest) link of this scope of the connection, whichever engagement holds it. */
+  holderOf(connectionId: string, scopeKey: string): Promise<LinkRecord | null>;
+  /** Deletes the link; the deleted row, or null when there was none. */
+  remove(id: string): Promise<LinkRecord | null>;
   get(id: string): Promise<LinkRecord | null>;
   findByKey(engagementId: string, connectionId: string, scopeKey: string): Promise<LinkRecord | null>;
   listByEngagement(engagementId: string): Promise<LinkRecord[]>;
