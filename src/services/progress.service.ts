@@ -113,34 +113,16 @@ export function createProgressService(deps: {
       after,
     });
     // Keyed by the state it left: a retried transaction records it once, a later round anew.
-    const key = (type: EventType) => `${type}:${d.id}:${d.updatedAt}`;
+    const announceMove = async (type: EventType, data: object) =>
+      (await event(repos, s, after, type, `${type}:${d.id}:${d.updatedAt}`, data)) ? 1 : 0;
     let events = 0;
-    if (to === 'ready_for_review') {
-      const data = { from: d.status, taskCount: figures.taskCount };
-      events += (await event(
-        repos,
-        s,
-        after,
-        'deliverable.ready_for_review',
-        key('deliverable.ready_for_review'),
-        data,
-      ))
-        ? 1
-        : 0;
-    }
-    if (action === 'rework') {
-      const data = { from: d.status, by: 'tasks' };
-      events += (await event(
-        repos,
-        s,
-        after,
-        'deliverable.rework_started',
-        key('deliverable.rework_started'),
-        data,
-      ))
-        ? 1
-        : 0;
-    }
+    if (to === 'ready_for_review')
+      events += await announceMove('deliverable.ready_for_review', {
+        from: d.status,
+        taskCount: figures.taskCount,
+      });
+    if (action === 'rework')
+      events += await announceMove('deliverable.rework_started', { from: d.status, by: 'tasks' });
     deps.logger.info({ deliverableId: d.id, from: d.status, to, action }, 'deliverable moved by its tasks');
     return { after, events };
   }
