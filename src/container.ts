@@ -39,6 +39,7 @@ import { createProgressService } from './services/progress.service.ts';
 import { createProviderService } from './services/providers.service.ts';
 import { createRecomputeService, recomputeAfterContractChanges } from './services/recompute.service.ts';
 import { createReportService } from './services/report.service.ts';
+import { createReworkService } from './services/rework.service.ts';
 import { createSecretBox } from './services/secret-box.ts';
 import type { ReadinessReport, Services } from './services/services.ts';
 import { createSubscriptionService } from './services/subscriptions.service.ts';
@@ -138,6 +139,7 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
     logger,
   });
   const recomputeAfter = recomputeAfterContractChanges((id) => scheduleRecompute(queues, id), logger);
+  const progress = createProgressService({ store, logger });
   const egress = createEgressGuard({ allowInternal: config.eventDelivery.allowInternalTargets });
   const services: Services = {
     apiKeys: createApiKeyService({
@@ -167,8 +169,10 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
         for (const pushBackId of pushBackIds) await queues.enqueue(pushBackJob, { pushBackId });
         await scheduleRecompute(queues, decision.engagementId);
       },
+      refresh: progress.recomputeIn,
       logger,
     }),
+    rework: createReworkService({ store, refresh: progress.recomputeIn, logger }),
     payments: createPaymentService({ store }),
     subscriptions: createSubscriptionService({ store, box: createSecretBox(config.secretKey), egress }),
     reports: createReportService({ store, everyDays: config.reportEveryDays, logger }),
@@ -176,7 +180,7 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
   const membership = createMembershipService({ store, tasks: services.tasks, logger });
   const recompute = createRecomputeService({
     membership,
-    progress: createProgressService({ store, logger }),
+    progress,
   });
   /** Date-driven checks the daily job runs after scheduling every active engagement's recompute. */
   const dailyExtraChecks: (() => Promise<unknown>)[] = [];

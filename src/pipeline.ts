@@ -10,8 +10,16 @@ import type { QueueProcessor } from './jobs/job.ts';
 import { pushBackProcessor } from './jobs/pushback.job.ts';
 import type { Queues } from './jobs/queues.ts';
 import { createRedisLimiter, type TrackerCallObserver } from './jobs/rate-limiter.ts';
+import { scheduleRecompute } from './jobs/recompute.job.ts';
 import { relayProcessor, scheduleRelay } from './jobs/relay.job.ts';
-import { SyncPayload, scheduleLinkSync, startSync, syncJob, syncProcessor } from './jobs/sync.job.ts';
+import {
+  SyncPayload,
+  scheduleLinkSync,
+  startSync,
+  syncJob,
+  syncProcessor,
+  unscheduleLinkSync,
+} from './jobs/sync.job.ts';
 import { scheduleWebhookRefresh, webhookRefreshProcessor } from './jobs/webhook-refresh.job.ts';
 import type { ConnectionService } from './services/connections.service.ts';
 import { createGroupCommit } from './services/group-commit.ts';
@@ -123,6 +131,19 @@ export function createPipeline(deps: {
     onLinked: async (link) => {
       await startSync(queues, link.id, true);
       await scheduleLinkSync(queues, link, await intervalFor(link.connectionId));
+    },
+    onUnlinked: async (link) => {
+      // The deletion has committed: when Redis is unreachable the hourly recompute catches up,
+      // and a leftover schedule's sync fails as the link is not found.
+      try {
+        await unscheduleLinkSync(queues, link.id);
+        await scheduleRecompute(queues, link.engagementId);
+      } catch (err) {
+        logger.warn(
+          { linkId: link.id, err: { message: (err as Error).message } },
+          'link removal not followed up',
+        );
+      }
     },
   });
   return {

@@ -5,6 +5,7 @@ export const EventType = z.enum([
   'deliverable.ready_for_review',
   'deliverable.accepted',
   'deliverable.rejected',
+  'deliverable.rework_started',
   'deliverable.at_risk',
   'deliverable.late',
   'milestone.unlocked',

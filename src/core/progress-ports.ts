@@ -25,6 +25,11 @@ export interface StoredProgress extends DeliverableProgress {
 }
 
 /** The recompute job's reads and writes (implemented in store/progress.repo.ts). */
+export interface Rejection {
+  readonly rejectedAt: Date;
+  readonly reopenedSince: boolean;
+}
+
 export interface ProgressStore {
   /** The tasks selected into the engagement's deliverables still in the contract, deleted ones too. */
   selectedTasks(engagementId: string): Promise<(ProgressTask & { readonly deliverableId: string })[]>;
@@ -35,6 +40,11 @@ export interface ProgressStore {
   save(figures: DeliverableProgress): Promise<boolean>;
   /** When each accepted deliverable of the engagement was accepted (its accepting decision). */
   acceptances(engagementId: string): Promise<Map<string, Date>>;
+  /**
+   * The engagement's rejected deliverables: when the latest rejecting decision was taken, and
+   * whether one of their tasks left `done` in a history row recorded after it.
+   */
+  rejections(engagementId: string): Promise<Map<string, Rejection>>;
   /** Inserts or updates the engagement's summary; an unchanged one is left alone (false). */
   saveSummary(summary: EngagementSummary): Promise<boolean>;
 }

@@ -164,6 +164,8 @@ export interface ScheduleInput {
   readonly figures: ProgressFigures;
   readonly forecast: string | null;
   readonly windowDays?: number;
+  /** For a rejected deliverable: the civil date of its latest rejecting decision. */
+  readonly rejectedOn?: string | null;
 }
 
 export interface Schedule {
@@ -176,9 +178,10 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * `accepted` once accepted; `late` when the due date has passed (the due day itself is on time);
- * `at_risk` when the forecast falls after the due date, tasks are blocked, no task is selected, or
- * nothing was done in the throughput window while the due date falls within it; else `on_track`.
- * Dates are civil dates in the engagement's time zone.
+ * `at_risk` when the client rejected it (work it thought finished must be done again: never on
+ * track, however complete its tasks look), the forecast falls after the due date, tasks are
+ * blocked, no task is selected, or nothing was done in the throughput window while the due date
+ * falls within it; else `on_track`. Dates are civil dates in the engagement's time zone.
  */
 export function scheduleOf(input: ScheduleInput): Schedule {
   if (input.status === 'accepted') return { status: 'accepted', reasons: [] };
@@ -187,6 +190,10 @@ export function scheduleOf(input: ScheduleInput): Schedule {
   const daysLeft = dayNumber(parseDateOrThrow(dueDate)) - dayNumber(parseDateOrThrow(today));
   const reasons: string[] = [];
   if (daysLeft < 0) reasons.push(`due date ${dueDate} passed`);
+  if (input.status === 'rejected')
+    reasons.push(
+      input.rejectedOn ? `rejected on ${input.rejectedOn}: rework needed` : 'rejected: rework needed',
+    );
   if (figures.noTasks) reasons.push('no tasks selected');
   if (forecast !== null && forecast > dueDate) reasons.push(`forecast ${forecast} after due ${dueDate}`);
   if (figures.blockedCount > 0) reasons.push(plural(figures.blockedCount, 'blocked task'));
@@ -205,10 +212,17 @@ function parseDateOrThrow(value: string) {
 /**
  * The move Jalon makes by itself from what the tasks say, or null: `start` when a selected task
  * left `todo`, `submit_for_review` when every counted task is done (at least one), `reopen` when
- * one is no longer done before the client decided. Accepted and rejected deliverables are the
- * client's: never touched.
+ * one is no longer done before the client decided, `rework` when a rejected deliverable's provider
+ * works on it again: a task is not done now, or one left `done` after the rejection
+ * (`reopenedSinceRejection`, from the task history: reopened and completed again between two
+ * recomputes). Apply it, then ask again: `rework` is followed by `submit_for_review` when every
+ * task is done. Accepted deliverables are final.
  */
-export function automaticAction(status: DeliverableStatus, p: ProgressFigures): DeliverableAction | null {
+export function automaticAction(
+  status: DeliverableStatus,
+  p: ProgressFigures,
+  reopenedSinceRejection = false,
+): DeliverableAction | null {
   const allDone = p.taskCount > 0 && p.doneCount === p.taskCount;
   switch (status) {
     case 'planned':
@@ -217,6 +231,8 @@ export function automaticAction(status: DeliverableStatus, p: ProgressFigures): 
       return allDone ? 'submit_for_review' : null;
     case 'ready_for_review':
       return allDone ? null : 'reopen';
+    case 'rejected':
+      return p.doneCount < p.taskCount || reopenedSinceRejection ? 'rework' : null;
     default:
       return null;
   }

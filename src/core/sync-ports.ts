@@ -146,6 +146,14 @@ export interface StoredTask extends Task {
   readonly deliverableId: string | null;
 }
 
+/**
+ * Where a snapshot comes from, which decides a tie of `updatedAt` with the stored one: `read`, a
+ * fresh read of the tracker (fetchTask, a sync listing), is its current state and wins a tie when
+ * its content differs; `event`, a webhook payload, is the state when the event fired and never
+ * wins one (store/task-upserts.ts says why).
+ */
+export type SnapshotSource = 'read' | 'event';
+
 /** A page of snapshots applied: those that changed, and those the database refused (by external id). */
 export interface ManyUpserted {
   readonly changed: StoredTask[];
@@ -153,15 +161,22 @@ export interface ManyUpserted {
 }
 
 export interface TaskStore {
-  /** Applies the snapshot unless a newer or equal one is stored; returns the task when it changed. */
-  upsertIfNewer(connectionId: string, task: Task): Promise<StoredTask | null>;
   /**
-   * The same for the snapshots of a listing, in one transaction; a listed task stored as deleted is
-   * restored whatever its times. Returns those that changed. When a snapshot
-   * cannot be stored at all (its data is refused), the others are stored one by one and it is
-   * returned in `rejected` rather than failing the page.
+   * Applies the snapshot unless a newer one is stored, or an equal one when `source` is `event`
+   * (the default) or the content is the same; returns the task when it changed.
    */
-  upsertManyIfNewer(connectionId: string, tasks: readonly Task[]): Promise<ManyUpserted>;
+  upsertIfNewer(connectionId: string, task: Task, source?: SnapshotSource): Promise<StoredTask | null>;
+  /**
+   * The same for the snapshots of a listing (a sync page: `read` by default), in one transaction;
+   * a listed task stored as deleted is restored whatever its times. Returns those that changed.
+   * When a snapshot cannot be stored at all (its data is refused), the others are stored one by
+   * one and it is returned in `rejected` rather than failing the page.
+   */
+  upsertManyIfNewer(
+    connectionId: string,
+    tasks: readonly Task[],
+    source?: SnapshotSource,
+  ): Promise<ManyUpserted>;
   /** Marks deleted unless a snapshot newer than `at` is stored; the task when it changed. */
   markDeleted(connectionId: string, externalId: string, at: string): Promise<StoredTask | null>;
   get(connectionId: string, externalId: string): Promise<StoredTask | null>;
@@ -169,8 +184,17 @@ export interface TaskStore {
   liveIdsInScope(connectionId: string, scopeId: string): Promise<string[]>;
   list(filter: TaskFilter): Promise<StoredTask[]>;
   countChanges(taskId: string): Promise<number>;
-  /** Points these tasks at a deliverable (or at none with null). */
-  setDeliverable(taskIds: readonly string[], deliverableId: string | null): Promise<void>;
+  /**
+   * Points these tasks at a deliverable of the engagement (or at none with null), leaving alone
+   * any of them a deliverable of another engagement holds.
+   */
+  setDeliverable(
+    engagementId: string,
+    taskIds: readonly string[],
+    deliverableId: string | null,
+  ): Promise<void>;
+  /** Ids of the tasks the engagement's deliverables hold (removed deliverables included). */
+  heldBy(engagementId: string): Promise<string[]>;
 }
 
 export interface TaskFilter {
@@ -225,11 +249,16 @@ export interface LinkRecord {
 }
 
 export interface LinkStore {
+  /** The new link, or null when its scope (connection and scope key) is already linked. */
   insert(
     record: Omit<LinkRecord, 'syncCursor' | 'lastSyncAt' | 'lastFullSyncAt' | 'createdAt'> & {
       createdBy: string;
     },
-  ): Promise<LinkRecord>;
+  ): Promise<LinkRecord | null>;
+  /** The (oldest) link of this scope of the connection, whichever engagement holds it. */
+  holderOf(connectionId: string, scopeKey: string): Promise<LinkRecord | null>;
+  /** Deletes the link; the deleted row, or null when there was none. */
+  remove(id: string): Promise<LinkRecord | null>;
   get(id: string): Promise<LinkRecord | null>;
   findByKey(engagementId: string, connectionId: string, scopeKey: string): Promise<LinkRecord | null>;
   listByEngagement(engagementId: string): Promise<LinkRecord[]>;

@@ -64,6 +64,13 @@ export async function scheduleLinkSync(queues: Pick<Queues, 'queue'>, link: Link
   );
 }
 
+/** Stops a deleted link's schedules (a sync already queued finds no link and fails as not found). */
+export async function unscheduleLinkSync(queues: Pick<Queues, 'queue'>, linkId: string) {
+  const queue = queues.queue(syncJob.queue);
+  await queue.removeJobScheduler(`link-${linkId}`);
+  await queue.removeJobScheduler(`link-${linkId}-full`);
+}
+
 /** Starts a sync now; the returned id reads its progress (GET /v1/connections/{id}/sync/{jobId}). */
 export async function startSync(
   queues: Pick<Queues, 'enqueue'>,

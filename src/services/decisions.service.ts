@@ -39,7 +39,7 @@ export interface DecisionService {
 }
 
 /** The deliverable and its engagement (locked when `lock`), 404 when the actor may not see it. */
-async function visibleDeliverable(repos: Repos, actor: Actor, id: string, lock: boolean) {
+export async function visibleDeliverable(repos: Repos, actor: Actor, id: string, lock: boolean) {
   const found = await repos.deliverables.findById(id);
   if (!found) throw new NotFound('Deliverable', id);
   try {
@@ -72,6 +72,8 @@ export function createDecisionService(deps: {
   store: Pick<Store, 'transaction'> & Pick<Repos, 'deliverables' | 'engagements' | 'decisions'>;
   /** After commit: queue the push-back jobs (and whatever else follows a decision, e.g. a recompute). */
   afterDecision: (decision: Decision, pushBackIds: readonly string[]) => Promise<void>;
+  /** In the decision's transaction: the figures its new status implies (progress recompute). */
+  refresh?: (repos: Repos, engagementId: string) => Promise<unknown>;
   now?: () => Date;
   logger: Logger;
 }): DecisionService {
@@ -148,6 +150,7 @@ export function createDecisionService(deps: {
       })),
     );
     const unlocked = next === 'accepted' ? await unlockReadyMilestones(repos, engagement, now) : [];
+    await deps.refresh?.(repos, engagement.id);
     return { decision, pushBackIds, unlocked: unlocked.map((m) => m.id) };
   }
 

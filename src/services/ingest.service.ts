@@ -4,6 +4,7 @@ import type {
   InboxStore,
   LinkStore,
   ManyUpserted,
+  SnapshotSource,
   StoredTask,
   TaskStore,
   TrackerLimiter,
@@ -20,7 +21,7 @@ export interface IngestResult {
 export interface IngestService {
   /** Applies one stored delivery. Running it twice changes nothing the second time. */
   process(inboxId: number): Promise<IngestResult>;
-  /** Applies task snapshots (a sync page); returns those that changed and those refused. */
+  /** Applies task snapshots fresh from the tracker (a sync page); returns those that changed and those refused. */
   apply(connectionId: string, tasks: readonly Task[]): Promise<ManyUpserted>;
 }
 
@@ -53,9 +54,9 @@ export function createIngestService(deps: {
    * A snapshot inside a linked scope is stored (newest wins); one outside every linked scope is
    * not, and a stored copy (the task moved out of the linked project or board) is marked deleted.
    */
-  const keep = (d: Delivery, task: Task, at: string): Promise<StoredTask | null> =>
+  const keep = (d: Delivery, task: Task, at: string, source: SnapshotSource): Promise<StoredTask | null> =>
     d.covers(task)
-      ? deps.tasks.upsertIfNewer(d.connectionId, task)
+      ? deps.tasks.upsertIfNewer(d.connectionId, task, source)
       : deps.tasks.markDeleted(d.connectionId, task.externalId, at);
 
   /** The item as the tracker has it now, read once per delivery, and when it was read. */
@@ -82,13 +83,15 @@ export function createIngestService(deps: {
           clampIso(event.occurredAt, d.receivedAt),
         );
       }
-      return keep(d, event.task, d.receivedAt.toISOString());
+      // The payload's own snapshot: the item when the event fired, which never wins a tie.
+      return keep(d, event.task, d.receivedAt.toISOString(), 'event');
     }
     // Partial payload (Asana always, Jira comments, Trello actions): fetch it. A compact "deleted"
     // or "removed" is believed only when the fetch confirms it: the item is gone (404/410) or no
     // longer in a linked scope; a live, linked item is stored as it is instead.
     const { task, at } = await fetchOnce(d, event.externalId);
-    return task ? keep(d, task, at) : deps.tasks.markDeleted(d.connectionId, event.externalId, at);
+    // Fetched just now: the tracker's current state, which wins an equal-timestamp tie.
+    return task ? keep(d, task, at, 'read') : deps.tasks.markDeleted(d.connectionId, event.externalId, at);
   };
 
   const service: IngestService = {
@@ -145,7 +148,7 @@ export function createIngestService(deps: {
       const inside = snapshots.filter(covers);
       const result: ManyUpserted =
         inside.length > 0
-          ? await deps.tasks.upsertManyIfNewer(connectionId, inside)
+          ? await deps.tasks.upsertManyIfNewer(connectionId, inside, 'read')
           : { changed: [], rejected: [] };
       const changed = [...result.changed];
       for (const outside of snapshots.filter((t) => !covers(t))) {

@@ -33,6 +33,11 @@ export interface LinkService {
     input: { connectionId: string; scope: ScopeInput },
   ): Promise<LinkView>;
   list(actor: Actor, engagementId: string): Promise<LinkView[]>;
+  /**
+   * Deletes the link, audited; its schedules stop and the engagement is recomputed, so the tasks
+   * it brought leave the engagement's deliverables and the progress follows.
+   */
+  remove(actor: Actor, engagementId: string, linkId: string): Promise<void>;
 }
 
 export function toLinkView(l: LinkRecord): LinkView {
@@ -53,6 +58,8 @@ export function createLinkService(deps: {
   store: Pick<Store, 'transaction' | 'links' | 'connections'>;
   /** A new link starts its first sync and its schedule. */
   onLinked: (link: LinkRecord) => Promise<void>;
+  /** After a link is deleted: stop its schedules, recompute its engagement. */
+  onUnlinked: (link: LinkRecord) => Promise<void>;
 }): LinkService {
   const visibleEngagement = async (actor: Actor, engagementId: string) => {
     const providerId = await deps.store.links.engagementProvider(engagementId);
@@ -70,9 +77,8 @@ export function createLinkService(deps: {
       }
       const scope = toScope(connection.tracker, input.scope);
       const key = scopeKey(scope);
-      if (await deps.store.links.findByKey(engagementId, connection.id, key)) {
-        throw new Conflict('link_exists', `The engagement already follows ${key} on this connection`);
-      }
+      const held = await deps.store.links.holderOf(connection.id, key);
+      if (held) throw scopeTaken(held, engagementId);
       const link = await deps.store.transaction(async (repos) => {
         const created = await repos.links.insert({
           id: newId('lnk'),
@@ -82,6 +88,12 @@ export function createLinkService(deps: {
           scopeKey: key,
           createdBy: actor.keyId,
         });
+        if (!created) {
+          // Linked by a concurrent request since the check above (links_one_per_scope).
+          const holder = await repos.links.holderOf(connection.id, key);
+          if (holder) throw scopeTaken(holder, engagementId);
+          throw new Conflict('link_exists', `${key} is already linked on this connection`);
+        }
         await repos.audit.append(actor, {
           entityType: 'link',
           entityId: created.id,
@@ -98,7 +110,44 @@ export function createLinkService(deps: {
       await visibleEngagement(actor, engagementId);
       return (await deps.store.links.listByEngagement(engagementId)).map(toLinkView);
     },
+    async remove(actor, engagementId, linkId) {
+      await visibleEngagement(actor, engagementId);
+      const removed = await deps.store.transaction(async (repos) => {
+        const link = await repos.links.get(linkId);
+        if (!link || link.engagementId !== engagementId) throw new NotFound('Link', linkId);
+        const gone = await repos.links.remove(linkId);
+        if (!gone) throw new NotFound('Link', linkId);
+        await repos.audit.append(actor, {
+          entityType: 'link',
+          entityId: linkId,
+          action: 'delete',
+          before: gone,
+          after: null,
+        });
+        return gone;
+      });
+      await deps.onUnlinked(removed);
+    },
   };
+}
+
+/**
+ * One engagement per scope of a connection: a task row carries one deliverable, and two
+ * engagements following one scope would each unset the other's assignments on every recompute.
+ */
+function scopeTaken(holder: LinkRecord, engagementId: string): Conflict {
+  if (holder.engagementId === engagementId)
+    return new Conflict(
+      'link_exists',
+      `The engagement already follows ${holder.scopeKey} on this connection`,
+    );
+  return new Conflict(
+    'link_scope_taken',
+    `${holder.scopeKey} on connection ${holder.connectionId} already feeds engagement ${holder.engagementId} ` +
+      `(link ${holder.id}); a scope feeds one engagement: remove that link first ` +
+      `(DELETE /v1/engagements/${holder.engagementId}/links/${holder.id})`,
+    { engagementId: holder.engagementId, linkId: holder.id },
+  );
 }
 
 function toScope(tracker: LinkScope['tracker'], input: ScopeInput): LinkScope {

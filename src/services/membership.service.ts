@@ -14,7 +14,10 @@ export interface MembershipService {
   /**
    * Step 9 of FLOW.md, first half: evaluates every deliverable's selector over the engagement's
    * tasks (all its links, across trackers) and records which deliverable each task feeds.
-   * Running it twice changes nothing.
+   * A task a deliverable of another engagement holds (overlapping JQL links, scopes linked twice
+   * before migration 0023) is neither taken nor dropped: the first engagement to select a task
+   * keeps it until it lets it go. Tasks held here that no link of the engagement covers any more
+   * (a link removed) are let go. Running it twice changes nothing.
    */
   recompute(engagementId: string): Promise<MembershipResult>;
 }
@@ -37,11 +40,15 @@ export function createMembershipService(deps: {
 
   return {
     async recompute(engagementId) {
-      const deliverables = (await deps.store.deliverables.listByEngagement(engagementId)).map((d) => ({
-        id: d.id,
-        selector: Selector.parse(d.selector ?? {}),
-      }));
-      const tasks = (await allTasks(engagementId)).filter((t) => !t.deleted);
+      const all = await deps.store.deliverables.listByEngagement(engagementId, { includeRemoved: true });
+      const ours = new Set(all.map((d) => d.id));
+      const deliverables = all
+        .filter((d) => !d.removedAt)
+        .map((d) => ({ id: d.id, selector: Selector.parse(d.selector ?? {}) }));
+      const linked = await allTasks(engagementId);
+      const tasks = linked.filter(
+        (t) => !t.deleted && (t.deliverableId === null || ours.has(t.deliverableId)),
+      );
       const { assignments, conflicts } = selectTasks(deliverables, tasks);
       const byDeliverable = new Map<string | null, string[]>();
       for (const task of tasks) {
@@ -49,8 +56,11 @@ export function createMembershipService(deps: {
         if (task.deliverableId === target) continue;
         byDeliverable.set(target, [...(byDeliverable.get(target) ?? []), task.id]);
       }
+      const inScope = new Set(linked.map((t) => t.id));
+      const strays = (await deps.store.tasks.heldBy(engagementId)).filter((id) => !inScope.has(id));
+      if (strays.length > 0) byDeliverable.set(null, [...(byDeliverable.get(null) ?? []), ...strays]);
       for (const [deliverableId, ids] of byDeliverable)
-        await deps.store.tasks.setDeliverable(ids, deliverableId);
+        await deps.store.tasks.setDeliverable(engagementId, ids, deliverableId);
       if (conflicts.length > 0)
         deps.logger.warn({ engagementId, conflicts }, 'tasks selected by several deliverables');
       return { tasks: tasks.length, assigned: assignments.size, conflicts };

@@ -19,7 +19,7 @@ import {
   throughputPerDay,
   todayIn,
 } from '../core/progress.ts';
-import type { DeliverableProgress, StoredProgress } from '../core/progress-ports.ts';
+import type { DeliverableProgress, Rejection, StoredProgress } from '../core/progress-ports.ts';
 import { type SummaryLine, summarize } from '../core/progress-summary.ts';
 
 export interface ProgressResult {
@@ -39,6 +39,12 @@ export interface ProgressService {
    * audit row and outbox event in the same transaction. Running it twice changes nothing.
    */
   recompute(engagementId: string): Promise<ProgressResult>;
+  /**
+   * The same inside the caller's transaction, which holds (or now takes) the engagement's row lock:
+   * a decision or a rework stores the figures its new status implies before it commits, so no
+   * reader sees a rejected deliverable with the figures of one in review.
+   */
+  recomputeIn(repos: Repos, engagementId: string): Promise<ProgressResult>;
 }
 
 interface Snapshot {
@@ -48,7 +54,11 @@ interface Snapshot {
   readonly today: string;
   readonly completions: readonly Completion[];
   readonly previous: ReadonlyMap<string, StoredProgress>;
+  readonly rejections: ReadonlyMap<string, Rejection>;
 }
+
+/** Enough for rejected → in_progress → ready_for_review in one round. */
+const MAX_MOVES = 3;
 
 const DAY_MS = 86_400_000;
 
@@ -88,9 +98,9 @@ export function createProgressService(deps: {
       dedupeKey,
     });
 
-  /** Applies the automatic lifecycle move, if any: compare and set, audited, announced. */
-  async function move(repos: Repos, s: Snapshot, d: Deliverable, figures: ProgressFigures) {
-    const action = automaticAction(d.status, figures);
+  /** Applies one automatic lifecycle move, if any: compare and set, audited, announced. */
+  async function step(repos: Repos, s: Snapshot, d: Deliverable, figures: ProgressFigures) {
+    const action = automaticAction(d.status, figures, s.rejections.get(d.id)?.reopenedSince ?? false);
     if (!action) return null;
     const to = deliverableLifecycle.transition(d.status, action);
     const after = await repos.deliverables.setStatus(d.id, d.status, to);
@@ -102,15 +112,33 @@ export function createProgressService(deps: {
       before: d,
       after,
     });
+    // Keyed by the state it left: a retried transaction records it once, a later round anew.
+    const announceMove = async (type: EventType, data: object) =>
+      (await event(repos, s, after, type, `${type}:${d.id}:${d.updatedAt}`, data)) ? 1 : 0;
     let events = 0;
-    if (to === 'ready_for_review') {
-      // Keyed by the state it left: a retried transaction records it once, a later round anew.
-      const key = `deliverable.ready_for_review:${d.id}:${d.updatedAt}`;
-      const data = { from: d.status, taskCount: figures.taskCount };
-      events += (await event(repos, s, after, 'deliverable.ready_for_review', key, data)) ? 1 : 0;
-    }
+    if (to === 'ready_for_review')
+      events += await announceMove('deliverable.ready_for_review', {
+        from: d.status,
+        taskCount: figures.taskCount,
+      });
+    if (action === 'rework')
+      events += await announceMove('deliverable.rework_started', { from: d.status, by: 'tasks' });
     deps.logger.info({ deliverableId: d.id, from: d.status, to, action }, 'deliverable moved by its tasks');
-    return { after, move: { deliverableId: d.id, from: d.status, to }, events };
+    return { after, events };
+  }
+
+  /** The automatic moves the tasks imply, one after the other (rework, then back to review). */
+  async function move(repos: Repos, s: Snapshot, d: Deliverable, figures: ProgressFigures) {
+    let current = d;
+    let events = 0;
+    for (let i = 0; i < MAX_MOVES; i++) {
+      const moved = await step(repos, s, current, figures);
+      if (!moved) break;
+      current = moved.after;
+      events += moved.events;
+    }
+    if (current === d) return null;
+    return { after: current, move: { deliverableId: d.id, from: d.status, to: current.status }, events };
   }
 
   async function announce(repos: Repos, s: Snapshot, d: Deliverable, schedule: Schedule) {
@@ -138,12 +166,14 @@ export function createProgressService(deps: {
     const forecast = forecastDate(figures, perDay, s.today);
     const moved = s.live ? await move(repos, s, d, figures) : null;
     const current = moved?.after ?? d;
+    const rejection = current.status === 'rejected' ? s.rejections.get(d.id) : undefined;
     const schedule = scheduleOf({
       status: current.status,
       dueDate: d.dueDate,
       today: s.today,
       figures,
       forecast,
+      rejectedOn: rejection ? todayIn(rejection.rejectedAt, s.engagement.timeZone) : null,
     });
     const { startedCount: _s, ...stored } = figures;
     const next: DeliverableProgress = {
@@ -172,53 +202,56 @@ export function createProgressService(deps: {
     return { written, move: moved?.move ?? null, events, line };
   }
 
-  return {
-    recompute: (engagementId) =>
-      deps.store.transaction(async (repos) => {
-        // The engagement row lock serializes this with decisions and contract changes.
-        const engagement = await repos.engagements.findById(engagementId, { forUpdate: true });
-        if (!engagement) return { deliverables: 0, written: 0, summaryWritten: false, moved: [], events: 0 };
-        const now = clock();
-        const s: Snapshot = {
-          engagement,
-          // A closed contract is over: its figures stay current, but Jalon moves and announces nothing.
-          live: engagement.status !== 'closed',
-          now,
-          today: todayIn(now, engagement.timeZone),
-          completions: await repos.progress.completions(
-            engagementId,
-            new Date(now.getTime() - THROUGHPUT_WINDOW_DAYS * DAY_MS),
-          ),
-          previous: new Map(
-            (await repos.progress.listByEngagement(engagementId)).map((p) => [p.deliverableId, p]),
-          ),
-        };
-        const byDeliverable = Map.groupBy(
-          await repos.progress.selectedTasks(engagementId),
-          (t) => t.deliverableId,
-        );
-        const deliverables = await repos.deliverables.listByEngagement(engagementId);
-        const moved: ProgressResult['moved'][number][] = [];
-        const lines: Omit<SummaryLine, 'acceptedAt'>[] = [];
-        let written = 0;
-        let events = 0;
-        for (const d of deliverables) {
-          const r = await one(repos, s, d, byDeliverable.get(d.id) ?? []);
-          written += r.written ? 1 : 0;
-          events += r.events;
-          if (r.move) moved.push(r.move);
-          lines.push(r.line);
-        }
-        const accepted = await repos.progress.acceptances(engagementId);
-        const summaryWritten = await repos.progress.saveSummary(
-          summarize({
-            engagementId,
-            providerId: engagement.providerId,
-            timeZone: engagement.timeZone,
-            lines: lines.map((l) => ({ ...l, acceptedAt: accepted.get(l.id) ?? null })),
-          }),
-        );
-        return { deliverables: deliverables.length, written, summaryWritten, moved, events };
+  async function recomputeIn(repos: Repos, engagementId: string): Promise<ProgressResult> {
+    // The engagement row lock serializes this with decisions and contract changes.
+    const engagement = await repos.engagements.findById(engagementId, { forUpdate: true });
+    if (!engagement) return { deliverables: 0, written: 0, summaryWritten: false, moved: [], events: 0 };
+    const now = clock();
+    const s: Snapshot = {
+      engagement,
+      // A closed contract is over: its figures stay current, but Jalon moves and announces nothing.
+      live: engagement.status !== 'closed',
+      now,
+      today: todayIn(now, engagement.timeZone),
+      completions: await repos.progress.completions(
+        engagementId,
+        new Date(now.getTime() - THROUGHPUT_WINDOW_DAYS * DAY_MS),
+      ),
+      previous: new Map(
+        (await repos.progress.listByEngagement(engagementId)).map((p) => [p.deliverableId, p]),
+      ),
+      rejections: await repos.progress.rejections(engagementId),
+    };
+    const byDeliverable = Map.groupBy(
+      await repos.progress.selectedTasks(engagementId),
+      (t) => t.deliverableId,
+    );
+    const deliverables = await repos.deliverables.listByEngagement(engagementId);
+    const moved: ProgressResult['moved'][number][] = [];
+    const lines: Omit<SummaryLine, 'acceptedAt'>[] = [];
+    let written = 0;
+    let events = 0;
+    for (const d of deliverables) {
+      const r = await one(repos, s, d, byDeliverable.get(d.id) ?? []);
+      written += r.written ? 1 : 0;
+      events += r.events;
+      if (r.move) moved.push(r.move);
+      lines.push(r.line);
+    }
+    const accepted = await repos.progress.acceptances(engagementId);
+    const summaryWritten = await repos.progress.saveSummary(
+      summarize({
+        engagementId,
+        providerId: engagement.providerId,
+        timeZone: engagement.timeZone,
+        lines: lines.map((l) => ({ ...l, acceptedAt: accepted.get(l.id) ?? null })),
       }),
+    );
+    return { deliverables: deliverables.length, written, summaryWritten, moved, events };
+  }
+
+  return {
+    recompute: (engagementId) => deps.store.transaction((repos) => recomputeIn(repos, engagementId)),
+    recomputeIn,
   };
 }

@@ -13,6 +13,7 @@ import type { MilestoneService } from './milestones.service.ts';
 import type { PaymentService } from './payments.service.ts';
 import type { ProviderService } from './providers.service.ts';
 import type { ReportService } from './report.service.ts';
+import type { ReworkService } from './rework.service.ts';
 import type { SubscriptionService } from './subscriptions.service.ts';
 import type { TaskService } from './tasks.service.ts';
 import type { WebhookReceiver } from './webhook-receiver.ts';
@@ -38,6 +39,7 @@ export interface Services {
   readonly evaluations: EvaluationService;
   readonly dashboard: DashboardService;
   readonly decisions: DecisionService;
+  readonly rework: ReworkService;
   readonly payments: PaymentService;
   readonly subscriptions: SubscriptionService;
   readonly reports: ReportService;

@@ -30,9 +30,22 @@ export function createLinkRepo(db: Db): LinkStore {
   });
   return {
     async insert(record) {
-      const [row] = await db.insert(links).values(record).returning();
-      if (!row) throw new Error('insert returned no row');
-      return row;
+      // A scope already linked (links_one_per_scope, migrations/0023) inserts nothing: null.
+      const [row] = await db.insert(links).values(record).onConflictDoNothing().returning();
+      return row ?? null;
+    },
+    async holderOf(connectionId, scopeKey) {
+      const [row] = await db
+        .select()
+        .from(links)
+        .where(and(eq(links.connectionId, connectionId), eq(links.scopeKey, scopeKey)))
+        .orderBy(asc(links.createdAt), asc(links.id))
+        .limit(1);
+      return row ?? null;
+    },
+    async remove(id) {
+      const [row] = await db.delete(links).where(eq(links.id, id)).returning();
+      return row ?? null;
     },
     async get(id) {
       const [row] = await db.select().from(links).where(eq(links.id, id)).limit(1);

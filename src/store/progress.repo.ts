@@ -134,6 +134,29 @@ export function createProgressRepo(db: Db): ProgressStore {
       return new Map(rows.map((r) => [r.deliverableId, r.decidedAt]));
     },
 
+    async rejections(engagementId) {
+      // A history row is recorded when Jalon stores the change (our clock, as decided_at is):
+      // comparing it with the rejection needs no trust in the tracker's clock.
+      const result = await db.execute(sql`
+        select d.id, r.at,
+          exists (
+            select 1 from tasks t join task_changes c on c.task_id = t.id
+            where t.deliverable_id = d.id and c.recorded_at > r.at
+              and c.status_category <> 'done' and not c.deleted and not c.cancelled
+          ) as reopened
+        from deliverables d
+        join lateral (
+          select max(x.decided_at) as at from decisions x where x.deliverable_id = d.id and x.decision = 'reject'
+        ) r on r.at is not null
+        where d.engagement_id = ${engagementId} and d.removed_at is null and d.status = 'rejected'`);
+      return new Map(
+        rowsOf<{ id: string; at: string | Date; reopened: boolean }>(result).map((r) => [
+          r.id,
+          { rejectedAt: new Date(r.at), reopenedSince: r.reopened },
+        ]),
+      );
+    },
+
     async saveSummary(summary) {
       const values = {
         ...summary,

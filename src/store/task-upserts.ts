@@ -1,15 +1,24 @@
 import { getTableColumns, sql } from 'drizzle-orm';
 import { newId } from '../core/ids.ts';
-import type { ManyUpserted, StoredTask } from '../core/sync-ports.ts';
+import type { ManyUpserted, SnapshotSource, StoredTask } from '../core/sync-ports.ts';
 import type { Task } from '../core/task.ts';
 import { createGroupCommit } from '../services/group-commit.ts';
 import { tasks } from './connections.schema.ts';
 import type { Db } from './db.ts';
 
 /**
- * The write path of normalised tasks: newest wins (an older or equal snapshot — a redelivery, an
+ * The write path of normalised tasks: newest wins (an older snapshot — a redelivery, an
  * out-of-order delivery — changes nothing), and every effective change leaves its history row, in
  * the same statement (a data-modifying CTE).
+ *
+ * A tie (equal `updatedAt`, different content) goes by the snapshot's source. A fresh read of the
+ * tracker (`read`: an issue fetch, a sync listing) is what the tracker holds now, so it wins: the
+ * trackers' timestamps are coarser than their changes (Trello's `dateLastActivity`, Jira's
+ * second-precision search dates, writes that do not bump them), and the read is the authority on
+ * the current state. A webhook payload (`event`) is the item as it stood when the event fired,
+ * delivered in no guaranteed order, so it never wins a tie: an equal-timestamp delivery arriving
+ * late cannot move a task backwards. A read equal in content changes nothing (no revision, no
+ * history row), so rereading is idempotent.
  */
 
 export type Row = typeof tasks.$inferSelect;
@@ -102,11 +111,24 @@ function jsonColumnsOf(connectionId: string, t: Task) {
 const UPSERTED_COLUMNS = `key, url, title, status_category, status, cancelled, blocked, assignee, due_date, labels,
   parent_external_id, estimate, completed_at, created_at_tracker, updated_at_tracker, deleted, facets, scope_ids`;
 
+const CONTENT_COLUMNS = UPSERTED_COLUMNS.split(',')
+  .map((c) => c.trim())
+  .filter((c) => c !== 'updated_at_tracker');
+
+/** When a stored row takes the incoming snapshot (see the module comment). */
+const NEWER: Record<SnapshotSource, string> = {
+  event: 't.updated_at_tracker < excluded.updated_at_tracker',
+  read: `t.updated_at_tracker < excluded.updated_at_tracker
+    or (t.updated_at_tracker = excluded.updated_at_tracker
+      and (${CONTENT_COLUMNS.map((c) => `t.${c}`).join(', ')})
+        is distinct from (${CONTENT_COLUMNS.map((c) => `excluded.${c}`).join(', ')}))`,
+};
+
 /** Newest wins; then the history rows of what changed, in the same statement. */
 const UPSERT_ROWS_SQL = `
 with incoming as (
   select * from jsonb_to_recordset(`;
-const UPSERT_ROWS_TAIL = `::jsonb) as x(
+const upsertTail = (source: SnapshotSource, listed: boolean) => `::jsonb) as x(
     id text, connection_id text, tracker text, external_id text, key text, url text, title text,
     status_category text, status text, cancelled boolean, blocked boolean, assignee text, due_date date,
     labels jsonb, parent_external_id text, estimate double precision, completed_at timestamptz,
@@ -120,7 +142,7 @@ up as (
     set ${UPSERTED_COLUMNS.split(',')
       .map((c) => `${c.trim()} = excluded.${c.trim()}`)
       .join(', ')}, revision = t.revision + 1, synced_at = now()
-    where t.updated_at_tracker < excluded.updated_at_tracker
+    where ${NEWER[source]}${listed ? UNDELETE_LISTED : ''}
   returning t.*
 ),
 history as (
@@ -129,18 +151,17 @@ history as (
   on conflict do nothing
 )
 select * from up`;
-
 /**
  * A listing (a sync page) is the tracker saying the item exists now: it un-deletes a stored task
  * whatever the times say (a deletion mark is Jalon's, stamped with Jalon's clock, and a task left
  * untouched since would never come back through newest-wins alone).
  */
-const LISTED_ROWS_TAIL = UPSERT_ROWS_TAIL.replace(
-  'where t.updated_at_tracker < excluded.updated_at_tracker',
-  'where t.updated_at_tracker < excluded.updated_at_tracker or (t.deleted and not excluded.deleted)',
-);
-if (LISTED_ROWS_TAIL === UPSERT_ROWS_TAIL)
-  throw new Error('task-upserts: the listed-rows condition was not applied');
+const UNDELETE_LISTED = ' or (t.deleted and not excluded.deleted)';
+/** The statement's tail by snapshot source, for one snapshot and for a listing. */
+const UPSERT_ROWS_TAIL: Record<SnapshotSource, { one: string; listed: string }> = {
+  event: { one: upsertTail('event', false), listed: upsertTail('event', true) },
+  read: { one: upsertTail('read', false), listed: upsertTail('read', true) },
+};
 
 /** Splits items so that no round holds two snapshots of one task; keeps each item's index. */
 function rounds(items: readonly UpsertItem[]): { item: UpsertItem; index: number }[][] {
@@ -173,9 +194,9 @@ type Result = { ok: true; value: StoredTask | null } | { ok: false; error: unkno
 
 export interface TaskUpserts {
   /** One snapshot, batched with concurrent callers' (ingest jobs): the stored task when it changed. */
-  submit(connectionId: string, task: Task): Promise<StoredTask | null>;
+  submit(connectionId: string, task: Task, source: SnapshotSource): Promise<StoredTask | null>;
   /** Snapshots of one connection in one transaction (a sync page), un-deleting listed tasks: those that changed. */
-  many(connectionId: string, snapshots: readonly Task[]): Promise<ManyUpserted>;
+  many(connectionId: string, snapshots: readonly Task[], source: SnapshotSource): Promise<ManyUpserted>;
 }
 
 /**
@@ -200,13 +221,16 @@ export function createTaskUpserts(db: Db): TaskUpserts {
   const upsertRows = async (
     tx: Db,
     items: readonly UpsertItem[],
-    tail = UPSERT_ROWS_TAIL,
+    source: SnapshotSource,
+    listed = false,
   ): Promise<(StoredTask | null)[]> => {
     const rows = items.map(({ connectionId, task }) => ({
       ...jsonColumnsOf(connectionId, task),
       id: newId('tsk'),
     }));
-    const result = await tx.execute(sql`${sql.raw(UPSERT_ROWS_SQL)}${JSON.stringify(rows)}${sql.raw(tail)}`);
+    const result = await tx.execute(
+      sql`${sql.raw(UPSERT_ROWS_SQL)}${JSON.stringify(rows)}${sql.raw(UPSERT_ROWS_TAIL[source][listed ? 'listed' : 'one'])}`,
+    );
     const byKey = new Map(
       (result as unknown as { rows: Record<string, unknown>[] }).rows.map((raw) => {
         const row = rowFromDriver(raw);
@@ -216,54 +240,58 @@ export function createTaskUpserts(db: Db): TaskUpserts {
     return items.map((i) => byKey.get(`${i.connectionId}\u0000${i.task.externalId}`) ?? null);
   };
 
-  // Concurrent ingest jobs write their tasks together: one statement per batch instead of one each.
-  const upserts = createGroupCommit<UpsertItem, Result>(
-    async (items) => {
-      const results: Result[] = [];
-      // PostgreSQL cannot upsert one row twice in a statement: a second snapshot of the same task
-      // goes in the next round, after the first (newest-wins decides between them).
-      for (const round of rounds(items)) {
-        try {
-          const values = await upsertRows(
-            db,
-            round.map((r) => r.item),
-          );
-          round.forEach((r, i) => {
-            results[r.index] = { ok: true, value: values[i] ?? null };
-          });
-        } catch (err) {
-          // One bad snapshot must not fail the others: write them one by one.
-          for (const r of round) {
-            results[r.index] = await upsertRows(db, [r.item]).then(
-              ([value]) => ({ ok: true as const, value: value ?? null }),
-              (error: unknown) => ({ ok: false as const, error: round.length === 1 ? err : error }),
+  // Concurrent ingest jobs write their tasks together: one statement per batch instead of one each
+  // (one batcher per source, each statement with its own rule for ties).
+  const batcher = (source: SnapshotSource) =>
+    createGroupCommit<UpsertItem, Result>(
+      async (items) => {
+        const results: Result[] = [];
+        // PostgreSQL cannot upsert one row twice in a statement: a second snapshot of the same task
+        // goes in the next round, after the first (newest-wins decides between them).
+        for (const round of rounds(items)) {
+          try {
+            const values = await upsertRows(
+              db,
+              round.map((r) => r.item),
+              source,
             );
+            round.forEach((r, i) => {
+              results[r.index] = { ok: true, value: values[i] ?? null };
+            });
+          } catch (err) {
+            // One bad snapshot must not fail the others: write them one by one.
+            for (const r of round) {
+              results[r.index] = await upsertRows(db, [r.item], source).then(
+                ([value]) => ({ ok: true as const, value: value ?? null }),
+                (error: unknown) => ({ ok: false as const, error: round.length === 1 ? err : error }),
+              );
+            }
           }
         }
-      }
-      return results;
-    },
-    { maxBatch: 100 },
-  );
+        return results;
+      },
+      { maxBatch: 100 },
+    );
+  const upserts = { event: batcher('event'), read: batcher('read') };
 
   return {
-    async submit(connectionId, task) {
-      const result = await upserts.submit({ connectionId, task });
+    async submit(connectionId, task, source) {
+      const result = await upserts[source].submit({ connectionId, task });
       if (!result.ok) throw result.error;
       return result.value;
     },
-    async many(connectionId, snapshots) {
+    async many(connectionId, snapshots, source) {
       try {
-        return { changed: await manyInOneTransaction(connectionId, snapshots), rejected: [] };
+        return { changed: await manyInOneTransaction(connectionId, snapshots, source), rejected: [] };
       } catch (err) {
         if (rowFault(err) === null) throw err;
-        return manyOneByOne(connectionId, snapshots);
+        return manyOneByOne(connectionId, snapshots, source);
       }
     },
   };
 
   // One transaction (one commit) for a whole page of a sync; one statement per round.
-  function manyInOneTransaction(connectionId: string, snapshots: readonly Task[]) {
+  function manyInOneTransaction(connectionId: string, snapshots: readonly Task[], source: SnapshotSource) {
     return db.transaction(async (txRaw) => {
       const tx = txRaw as unknown as Db;
       const changed: (StoredTask | null)[] = [];
@@ -271,7 +299,8 @@ export function createTaskUpserts(db: Db): TaskUpserts {
         const values = await upsertRows(
           tx,
           round.map((r) => r.item),
-          LISTED_ROWS_TAIL,
+          source,
+          true,
         );
         round.forEach((r, i) => {
           changed[r.index] = values[i] ?? null;
@@ -285,13 +314,17 @@ export function createTaskUpserts(db: Db): TaskUpserts {
    * A snapshot the database refuses must not block the others of its page, on every retry: each
    * is written on its own, as the webhook path's batches do, and the refused ones are returned.
    */
-  async function manyOneByOne(connectionId: string, snapshots: readonly Task[]): Promise<ManyUpserted> {
+  async function manyOneByOne(
+    connectionId: string,
+    snapshots: readonly Task[],
+    source: SnapshotSource,
+  ): Promise<ManyUpserted> {
     const changed: StoredTask[] = [];
     const rejected: ManyUpserted['rejected'][number][] = [];
     for (const round of rounds(snapshots.map((task) => ({ connectionId, task })))) {
       for (const { item } of round) {
         try {
-          const [value] = await upsertRows(db, [item], LISTED_ROWS_TAIL);
+          const [value] = await upsertRows(db, [item], source, true);
           if (value) changed.push(value);
         } catch (err) {
           const code = rowFault(err);

@@ -23,8 +23,9 @@ export function createTaskRepo(db: Db): TaskStore {
   const upserts = createTaskUpserts(db);
 
   return {
-    upsertIfNewer: (connectionId, task) => upserts.submit(connectionId, task),
-    upsertManyIfNewer: (connectionId, snapshots) => upserts.many(connectionId, snapshots),
+    upsertIfNewer: (connectionId, task, source = 'event') => upserts.submit(connectionId, task, source),
+    upsertManyIfNewer: (connectionId, snapshots, source = 'read') =>
+      upserts.many(connectionId, snapshots, source),
 
     async markDeleted(connectionId, externalId, at) {
       return db.transaction(async (txRaw) => {
@@ -99,12 +100,27 @@ export function createTaskRepo(db: Db): TaskStore {
       return rows.map(toStoredTask);
     },
 
-    async setDeliverable(taskIds, deliverableId) {
+    async setDeliverable(engagementId, taskIds, deliverableId) {
       if (taskIds.length === 0) return;
+      // Only tasks free or held by this engagement: another engagement's assignment stands, even
+      // against a recompute of this one running at the same time.
       await db
         .update(tasks)
         .set({ deliverableId })
-        .where(inArray(tasks.id, [...taskIds]));
+        .where(
+          and(
+            inArray(tasks.id, [...taskIds]),
+            sql`(${tasks.deliverableId} is null or ${tasks.deliverableId} in (
+              select d.id from deliverables d where d.engagement_id = ${engagementId}))`,
+          ),
+        );
+    },
+
+    async heldBy(engagementId) {
+      const result = await db.execute(sql`
+        select t.id from tasks t join deliverables d on d.id = t.deliverable_id
+        where d.engagement_id = ${engagementId}`);
+      return (result as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
     },
 
     async countChanges(taskId) {

@@ -206,6 +206,19 @@ describe('schedule status', () => {
     });
   });
 
+  it('is never on track once rejected: at risk with the rejection date, late past the due date', () => {
+    const all = figures([task({ statusCategory: 'done' })]);
+    const rejected = { ...base, status: 'rejected' as const, figures: all, forecast: '2027-02-15' };
+    expect(scheduleOf({ ...rejected, rejectedOn: '2027-02-14' })).toEqual({
+      status: 'at_risk',
+      reasons: ['rejected on 2027-02-14: rework needed'],
+    });
+    expect(scheduleOf({ ...rejected, today: '2027-03-01' })).toEqual({
+      status: 'late',
+      reasons: ['due date 2027-02-28 passed', 'rejected: rework needed'],
+    });
+  });
+
   it('is at risk with blocked tasks, counted in words', () => {
     const blocked = figures([task({ blocked: true }), task({ blocked: true }), task()]);
     expect(scheduleOf({ ...base, figures: blocked, forecast: '2027-02-20' }).reasons).toEqual([
@@ -290,7 +303,20 @@ describe('automatic status moves', () => {
     expect(automaticAction('ready_for_review', figures([task({ statusCategory: 'done' })]))).toBeNull();
   });
 
-  it('never touches accepted or rejected deliverables, and only proposes allowed moves', () => {
+  it('reworks a rejected deliverable when a task is not done, or left done since the rejection', () => {
+    const done = figures([task({ statusCategory: 'done' }), task({ statusCategory: 'done' })]);
+    expect(automaticAction('rejected', done)).toBeNull();
+    // Reopened and completed again between two recomputes: the history says so.
+    expect(automaticAction('rejected', done, true)).toBe('rework');
+    expect(automaticAction('rejected', figures([task({ statusCategory: 'done' }), task()]))).toBe('rework');
+    expect(automaticAction('rejected', figures([]))).toBeNull();
+    // Then, as the moves are applied one after the other, back to review when every task is done.
+    expect(automaticAction(deliverableLifecycle.transition('rejected', 'rework'), done)).toBe(
+      'submit_for_review',
+    );
+  });
+
+  it('never touches accepted deliverables, nor rejected ones whose tasks are all still done', () => {
     const arb = fc.array(
       fc.record({
         statusCategory: fc.constantFrom('todo', 'in_progress', 'done') as fc.Arbitrary<
@@ -303,7 +329,9 @@ describe('automatic status moves', () => {
     fc.assert(
       fc.property(fc.constantFrom(...DeliverableStatus.options), arb, (status, raw) => {
         const action = automaticAction(status, figures(raw.map((r) => task(r))));
-        if (status === 'accepted' || status === 'rejected') expect(action).toBeNull();
+        const f = figures(raw.map((r) => task(r)));
+        if (status === 'accepted') expect(action).toBeNull();
+        if (status === 'rejected' && f.doneCount === f.taskCount) expect(action).toBeNull();
         if (action) expect(deliverableLifecycle.canTransition(status, action)).toBe(true);
       }),
     );

@@ -4,6 +4,7 @@ import type { Services } from '../../services/services.ts';
 import { actorOf } from '../auth.ts';
 import { pageRequest, toPage } from '../paging.ts';
 import { IdParams, PageQuery, page, problems } from '../schemas.ts';
+import { Deliverable } from './contract.schemas.ts';
 import { Decision, NewDecision } from './decisions.schemas.ts';
 
 const tags = ['decisions'];
@@ -31,6 +32,25 @@ export const decisionRoutes: FastifyPluginAsync<{ services: Services }> = async 
     },
     async (req, reply) =>
       reply.code(201).send(await services.decisions.decide(actorOf(req), req.params.id, req.body)),
+  );
+
+  app.post(
+    '/v1/deliverables/:id/rework',
+    {
+      schema: {
+        operationId: 'reworkDeliverable',
+        tags,
+        summary: 'Work on a rejected deliverable again (rejected → in_progress)',
+        description: [
+          'Only from rejected (409 invalid_transition otherwise, naming the allowed actions; 409 engagement_not_active unless the engagement is active). PMO, or a provider key of the engagement’s provider (another provider’s deliverable is 404).',
+          'Jalon also does this by itself when a task of the rejected deliverable leaves done at the tracker. In one transaction: the status, audit, the deliverable.rework_started event and the recomputed figures; when every task is already done the deliverable goes straight back to ready_for_review (deliverable.ready_for_review) and the PMO can decide again. Answers the deliverable as it stands after that.',
+        ].join('\n\n'),
+        params: IdParams,
+        response: { 200: Deliverable, ...problems(403, 404, 409) },
+      },
+      preHandler: app.requireRole('pmo', 'provider'),
+    },
+    async (req) => services.rework.rework(actorOf(req), req.params.id),
   );
 
   app.get(

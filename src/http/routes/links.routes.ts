@@ -79,4 +79,24 @@ export const linkRoutes: FastifyPluginAsync<{ services: Services }> = async (roo
     },
     async (req) => ({ items: await services.links.list(actorOf(req), req.params.id), nextCursor: null }),
   );
+
+  app.delete(
+    '/v1/engagements/:id/links/:linkId',
+    {
+      schema: {
+        operationId: 'deleteLink',
+        tags: ['links'],
+        summary: 'Stop feeding the engagement from a tracker scope',
+        description:
+          'Audited. Its syncs stop and the engagement is recomputed: the tasks only this link brought leave its deliverables and the progress follows. The scope may then be linked to another engagement. 404 link_not_found for a link of another engagement.',
+        params: z.object({ id: Id, linkId: Id }),
+        response: { 204: z.null().describe('Removed'), ...problems(403, 404) },
+      },
+      preHandler: guard,
+    },
+    async (req, reply) => {
+      await services.links.remove(actorOf(req), req.params.id, req.params.linkId);
+      return reply.code(204).send(null);
+    },
+  );
 };
