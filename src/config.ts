@@ -34,6 +34,7 @@ export const EnvSchema = z.object({
     .regex(/^[\x21-\x7e]{16,512}$/, 'must be 16 to 512 printable characters without spaces')
     .optional(),
   JALON_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
+  JALON_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   JALON_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   JALON_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(8000),
   JALON_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1000),
@@ -71,6 +72,8 @@ export interface Config {
   /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
   readonly metricsToken: string | null;
   readonly bodyLimit: number;
+  /** How long a client has to send a whole request (headers and body): slower ones get 408. */
+  readonly requestTimeoutMs: number;
   readonly workerConcurrency: number;
   readonly shutdownTimeoutMs: number;
   /** Event-loop delay above which requests get 503 (0 turns the check off). */
@@ -152,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bootstrapAdminKey: e.JALON_BOOTSTRAP_ADMIN_KEY ?? null,
     metricsToken: e.JALON_METRICS_TOKEN ?? null,
     bodyLimit: e.JALON_BODY_LIMIT,
+    requestTimeoutMs: e.JALON_REQUEST_TIMEOUT_MS,
     workerConcurrency: e.JALON_WORKER_CONCURRENCY,
     shutdownTimeoutMs: e.JALON_SHUTDOWN_TIMEOUT_MS,
     maxEventLoopDelayMs: e.JALON_MAX_EVENT_LOOP_DELAY_MS,

@@ -227,6 +227,7 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
         services,
         readiness,
         bodyLimit: config.bodyLimit,
+        requestTimeoutMs: config.requestTimeoutMs,
         publicUrl: config.publicUrl,
         pressure: { maxEventLoopDelayMs: config.maxEventLoopDelayMs },
         metrics: { registry: metrics.registry, token: config.metricsToken },
