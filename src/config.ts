@@ -50,6 +50,7 @@ export const EnvSchema = z.object({
   JALON_EVENT_ALLOW_INTERNAL_TARGETS: z.enum(['true', 'false']).optional(),
   JALON_SCHEDULER_CHECK_MS: z.coerce.number().int().min(100).default(30_000),
   JALON_REPORT_EVERY_DAYS: z.coerce.number().int().min(1).max(366).default(7),
+  JALON_INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3660).default(30),
   LOG_LEVEL: LogLevel.default('info'),
 });
 
@@ -96,6 +97,8 @@ export interface Config {
   };
   /** Days each scheduled status report covers (a new one once that many days have passed). */
   readonly reportEveryDays: number;
+  /** Days a processed webhook delivery is kept in the inbox before the prune job deletes it. */
+  readonly inboxRetentionDays: number;
   readonly logLevel: z.infer<typeof LogLevel>;
   /** Human-readable notes about defaults taken (e.g. a generated secret key), logged at start. */
   readonly warnings: readonly string[];
@@ -169,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         (e.JALON_EVENT_ALLOW_INTERNAL_TARGETS ?? String(e.NODE_ENV !== 'production')) === 'true',
     }),
     reportEveryDays: e.JALON_REPORT_EVERY_DAYS,
+    inboxRetentionDays: e.JALON_INBOX_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     warnings,
   });
