@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { type Actor, Role } from '../core/auth.ts';
-import { NotFound, ValidationFailed } from '../core/errors.ts';
+import { NotFound, Unavailable, ValidationFailed } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { ApiKeyRecord, Store } from '../core/ports.ts';
 
@@ -157,7 +157,10 @@ export function createApiKeyService(deps: {
       const match = KEY_PATTERN.exec(token);
       if (!match) return null;
       const [, id = '', secret = ''] = match;
-      const record = await deps.store.apiKeys.findById(id);
+      // Without the database no key can be checked: 503 (retry), not a 500.
+      const record = await deps.store.apiKeys.findById(id).catch((err: unknown) => {
+        throw new Unavailable('Checking the API key (the database)', err);
+      });
       if (!record || record.revokedAt) return null;
       if (!timingSafeEqual(sha256(secret), Buffer.from(record.secretHash, 'hex'))) return null;
       noteUse(record);
