@@ -34,6 +34,7 @@ export const EnvSchema = z.object({
     .regex(/^[\x21-\x7e]{16,512}$/, 'must be 16 to 512 printable characters without spaces')
     .optional(),
   JALON_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
+  JALON_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   JALON_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   JALON_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(8000),
   JALON_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1000),
@@ -49,6 +50,7 @@ export const EnvSchema = z.object({
   JALON_EVENT_ALLOW_INTERNAL_TARGETS: z.enum(['true', 'false']).optional(),
   JALON_SCHEDULER_CHECK_MS: z.coerce.number().int().min(100).default(30_000),
   JALON_REPORT_EVERY_DAYS: z.coerce.number().int().min(1).max(366).default(7),
+  JALON_INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3660).default(30),
   LOG_LEVEL: LogLevel.default('info'),
 });
 
@@ -71,6 +73,8 @@ export interface Config {
   /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
   readonly metricsToken: string | null;
   readonly bodyLimit: number;
+  /** How long a client has to send a whole request (headers and body): slower ones get 408. */
+  readonly requestTimeoutMs: number;
   readonly workerConcurrency: number;
   readonly shutdownTimeoutMs: number;
   /** Event-loop delay above which requests get 503 (0 turns the check off). */
@@ -93,6 +97,8 @@ export interface Config {
   };
   /** Days each scheduled status report covers (a new one once that many days have passed). */
   readonly reportEveryDays: number;
+  /** Days a processed webhook delivery is kept in the inbox before the prune job deletes it. */
+  readonly inboxRetentionDays: number;
   readonly logLevel: z.infer<typeof LogLevel>;
   /** Human-readable notes about defaults taken (e.g. a generated secret key), logged at start. */
   readonly warnings: readonly string[];
@@ -152,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bootstrapAdminKey: e.JALON_BOOTSTRAP_ADMIN_KEY ?? null,
     metricsToken: e.JALON_METRICS_TOKEN ?? null,
     bodyLimit: e.JALON_BODY_LIMIT,
+    requestTimeoutMs: e.JALON_REQUEST_TIMEOUT_MS,
     workerConcurrency: e.JALON_WORKER_CONCURRENCY,
     shutdownTimeoutMs: e.JALON_SHUTDOWN_TIMEOUT_MS,
     maxEventLoopDelayMs: e.JALON_MAX_EVENT_LOOP_DELAY_MS,
@@ -165,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         (e.JALON_EVENT_ALLOW_INTERNAL_TARGETS ?? String(e.NODE_ENV !== 'production')) === 'true',
     }),
     reportEveryDays: e.JALON_REPORT_EVERY_DAYS,
+    inboxRetentionDays: e.JALON_INBOX_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     warnings,
   });

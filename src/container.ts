@@ -6,6 +6,7 @@ import { buildApp } from './http/app.ts';
 import { buildOpsApp } from './http/ops-app.ts';
 import { dailyCheck, recomputeQueueProcessor, scheduleDailyCheck } from './jobs/daily-check.job.ts';
 import { deliveryProcessor, enqueueDelivery, eventsProcessor, scheduleEvents } from './jobs/events.job.ts';
+import { inboxPruneProcessor, scheduleInboxPrune } from './jobs/inbox-prune.job.ts';
 import type { QueueProcessor } from './jobs/job.ts';
 import { createJobAdmin } from './jobs/job-admin.ts';
 import { createMetrics } from './jobs/metrics.ts';
@@ -208,6 +209,7 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
     deliveryProcessor({ events }),
     unlockCheckProcessor({ check: createUnlockCheck({ store, logger }) }),
     statusReportProcessor({ reports: services.reports }),
+    inboxPruneProcessor({ inbox: store.inbox, retentionDays: config.inboxRetentionDays, logger }),
   ];
 
   const readiness = async (): Promise<ReadinessReport> => {
@@ -237,6 +239,7 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
         services,
         readiness,
         bodyLimit: config.bodyLimit,
+        requestTimeoutMs: config.requestTimeoutMs,
         publicUrl: config.publicUrl,
         pressure: { maxEventLoopDelayMs: config.maxEventLoopDelayMs },
         metrics: { registry: metrics.registry, token: config.metricsToken },
@@ -250,6 +253,7 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
         await scheduleEvents(queues);
         await scheduleUnlockCheck(queues);
         await scheduleStatusReports(queues);
+        await scheduleInboxPrune(queues);
       };
       scheduleAll().catch((err: unknown) => logger.error({ err }, 'scheduling failed'));
       // Redis can lose its data (a restart without its append-only file, a FLUSHDB): the job

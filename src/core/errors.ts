@@ -63,8 +63,14 @@ export class Conflict extends JalonError {
 }
 
 export class Unauthenticated extends JalonError {
-  constructor(message = 'A valid API key is required (Authorization: Bearer <key>)') {
+  /** True when a credential was presented but is not valid (unknown, revoked, malformed). */
+  readonly invalidCredential: boolean;
+  constructor(
+    message = 'A valid API key is required (Authorization: Bearer <key>)',
+    opts: { invalidCredential?: boolean } = {},
+  ) {
     super('unauthenticated', message);
+    this.invalidCredential = opts.invalidCredential ?? false;
   }
 }
 

@@ -34,13 +34,20 @@ export interface ApiKeyRecord {
   readonly secretHash: string;
   readonly createdAt: Date;
   readonly revokedAt: Date | null;
+  readonly lastUsedAt: Date | null;
 }
 
 export interface ApiKeyStore {
   insert(
-    record: Omit<ApiKeyRecord, 'createdAt' | 'revokedAt'> & { createdBy: string },
+    record: Omit<ApiKeyRecord, 'createdAt' | 'revokedAt' | 'lastUsedAt'> & { createdBy: string },
   ): Promise<ApiKeyRecord>;
   findById(id: string): Promise<ApiKeyRecord | null>;
+  /** Keys in id (creation) order after `afterId`, revoked ones included. */
+  list(page: { afterId: string | null; limit: number }): Promise<ApiKeyRecord[]>;
+  /** Marks the key revoked; null when it does not exist or was already revoked. */
+  revoke(id: string, at: Date): Promise<ApiKeyRecord | null>;
+  /** Records a use, unless one at or after `notBefore` is already recorded. */
+  touch(id: string, at: Date, notBefore: Date): Promise<void>;
 }
 
 export interface AuditChange {

@@ -137,6 +137,11 @@ export interface InboxStore {
     beforeId?: number,
   ): Promise<{ id: number; connectionId: string; receivedAt: Date }[]>;
   count(connectionId: string): Promise<number>;
+  /**
+   * Deletes up to `limit` deliveries processed before `processedBefore`, oldest first; pending and
+   * failed ones are never touched. Resolves to how many it deleted.
+   */
+  pruneProcessed(processedBefore: Date, limit: number): Promise<number>;
 }
 
 export interface StoredTask extends Task {

@@ -43,6 +43,8 @@ export interface AppDeps {
   readonly services: Services;
   readonly readiness: () => Promise<ReadinessReport>;
   readonly bodyLimit?: number;
+  /** How long a client has to send a whole request, body included (slow-body attacks). */
+  readonly requestTimeoutMs?: number;
   readonly publicUrl?: string;
   /** Thresholds at which the process answers 503 instead of taking more work. */
   readonly pressure?: { maxEventLoopDelayMs?: number; maxHeapUsedBytes?: number };
@@ -54,11 +56,22 @@ export const API_VERSION = '0.1.0';
 
 /** Builds the HTTP app from its dependencies; no I/O happens until it listens or is injected. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const requestTimeoutMs = deps.requestTimeoutMs ?? 30_000;
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     childLoggerFactory: (logger, bindings, opts) =>
       lazyChild(logger as unknown as Logger, bindings, opts) as unknown as FastifyBaseLogger,
     bodyLimit: deps.bodyLimit ?? 1_048_576,
+    // A client trickling its body in (slowloris) holds a socket and a parser: Node answers 408 and
+    // closes the connection once the whole request has taken longer than this. Node looks for such
+    // requests every connectionsCheckingInterval (30 s by default, too coarse for the limit to
+    // hold), and the headers must arrive within the same limit.
+    requestTimeout: requestTimeoutMs,
+    http: {
+      connectionsCheckingInterval: Math.min(1000, Math.ceil(requestTimeoutMs / 4)),
+      headersTimeout: Math.min(60_000, requestTimeoutMs),
+      requestTimeout: requestTimeoutMs,
+    },
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     return503OnClosing: true,

@@ -25,7 +25,8 @@ export function actorOf(req: FastifyRequest): Actor {
   return req.actor;
 }
 
-const BEARER = /^Bearer ([\x21-\x7e]{1,512})$/;
+/** RFC 6750 §2.1 credentials; the scheme is case-insensitive (RFC 9110 §11.1). */
+const BEARER = /^Bearer ([\x21-\x7e]{1,512})$/i;
 
 export const authPlugin = fp(
   async (app: FastifyInstance, opts: AuthOptions) => {
@@ -33,9 +34,16 @@ export const authPlugin = fp(
     app.decorate('requireRole', (...roles: Role[]) => {
       const allowed = new Set<Role>(['admin', ...roles]);
       const guard = async (req: FastifyRequest) => {
-        const match = BEARER.exec(req.headers.authorization ?? '');
+        const header = req.headers.authorization;
+        const match = BEARER.exec(header ?? '');
         const actor = match?.[1] ? await opts.authenticate(match[1]) : null;
-        if (!actor) throw new Unauthenticated();
+        if (!actor) {
+          throw header === undefined
+            ? new Unauthenticated()
+            : new Unauthenticated('The API key is not valid (Authorization: Bearer <key>)', {
+                invalidCredential: true,
+              });
+        }
         if (!allowed.has(actor.role)) {
           throw new Forbidden(
             `A ${actor.role} key may not do this; allowed roles: ${[...allowed].join(', ')}`,
@@ -45,10 +53,22 @@ export const authPlugin = fp(
       };
       return Object.assign(guard, { roles: [...allowed] }) as RoleGuard;
     });
-    // Document each guarded route: bearer security and the roles it admits.
+    // The guard is declared as a route's preHandler, but it runs as its first onRequest hook:
+    // before the body is read, parsed and validated, so a caller without a key (or with a key of
+    // a role the route does not admit) costs no body parsing and learns nothing of the schema.
+    // Every /v1 route must have one: a route added without it fails at start, not in production.
     app.addHook('onRoute', (route) => {
-      const handlers = [route.preHandler ?? []].flat() as unknown[];
-      const guard = handlers.find((h): h is RoleGuard => typeof h === 'function' && 'roles' in h);
+      const preHandlers = [route.preHandler ?? []].flat() as unknown[];
+      const isGuard = (h: unknown): h is RoleGuard => typeof h === 'function' && 'roles' in h;
+      const guard = preHandlers.find(isGuard) ?? ([route.onRequest ?? []].flat() as unknown[]).find(isGuard);
+      if (guard && preHandlers.includes(guard)) {
+        route.preHandler = preHandlers.filter((h) => h !== guard) as typeof route.preHandler & unknown[];
+        route.onRequest = [guard, ...[route.onRequest ?? []].flat()] as typeof route.onRequest & unknown[];
+      }
+      if (!guard && route.url.startsWith('/v1/')) {
+        throw new Error(`${route.method} ${route.url} has no requireRole guard: every /v1 route needs one`);
+      }
+      // Document each guarded route: bearer security and the roles it admits.
       if (!route.schema) return;
       const schema = route.schema as Record<string, unknown>;
       if (!guard) {

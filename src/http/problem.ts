@@ -72,31 +72,49 @@ export function statusOf(err: JalonError): number {
   return err.retryable ? 503 : 400;
 }
 
+/**
+ * A validation error lists at most this many issues, each message and path clipped, so its size
+ * does not grow with the body that caused it (a 1 MB object of unknown keys once produced a
+ * 2.26 MB answer): the caller learns what to fix first, not a copy of its input.
+ */
+const MAX_ISSUES = 20;
+const MAX_ISSUES_IN_DETAIL = 5;
+const MAX_TEXT = 160;
+
+const clip = (text: string, max = MAX_TEXT): string =>
+  text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+
+function boundedIssues(
+  status: number,
+  code: string,
+  lead: string,
+  issues: readonly { path: string; message: string }[],
+  total: number,
+  requestId: string,
+  separator: string,
+): Problem {
+  const errors = issues.slice(0, MAX_ISSUES).map((e) => ({ path: clip(e.path), message: clip(e.message) }));
+  const listed = errors.slice(0, MAX_ISSUES_IN_DETAIL).map((e) => `${e.path}${separator}${e.message}`);
+  const more = total - listed.length;
+  const detail = `${clip(lead)}: ${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+  return problem(status, code, detail, requestId, {
+    errors,
+    ...(total > errors.length ? { errorsOmitted: total - errors.length } : {}),
+  });
+}
+
 /** Builds the problem for any error thrown while handling a request. */
 export function toProblem(err: unknown, requestId: string): Problem {
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const errors = err.validation.map((v) => ({
+    const issues = err.validation.slice(0, MAX_ISSUES).map((v) => ({
       path: [err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
       message: v.message ?? 'is invalid',
     }));
-    return problem(
-      400,
-      'validation_failed',
-      `The ${err.validationContext ?? 'request'} is invalid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
-      requestId,
-      { errors },
-    );
+    const lead = `The ${err.validationContext ?? 'request'} is invalid`;
+    return boundedIssues(400, 'validation_failed', lead, issues, err.validation.length, requestId, ' ');
   }
   if (err instanceof ValidationFailed) {
-    return problem(
-      422,
-      err.code,
-      `${err.message}: ${err.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
-      requestId,
-      {
-        errors: [...err.errors],
-      },
-    );
+    return boundedIssues(422, err.code, err.message, err.errors, err.errors.length, requestId, ': ');
   }
   if (err instanceof JalonError) {
     return problem(statusOf(err), err.code, err.message, requestId, err.details ?? {});
@@ -112,7 +130,7 @@ export function toProblem(err: unknown, requestId: string): Problem {
   }
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     const code = fastifyCode(fe.code);
-    return problem(fe.statusCode, code, fe.message ?? 'Bad request', requestId);
+    return problem(fe.statusCode, code, clip(fe.message ?? 'Bad request', 300), requestId);
   }
   return problem(500, 'internal_error', 'An unexpected error occurred; it has been logged', requestId);
 }
@@ -150,6 +168,13 @@ export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
 
 export function handleError(err: unknown, req: FastifyRequest, reply: FastifyReply): FastifyReply {
   const p = toProblem(err, req.id);
+  if (err instanceof Unauthenticated) {
+    // RFC 6750 §3: the challenge, with error="invalid_token" when a credential was presented.
+    reply.header(
+      'www-authenticate',
+      `Bearer realm="jalon"${err.invalidCredential ? ', error="invalid_token"' : ''}`,
+    );
+  }
   if (p.status >= 500) req.log.error({ err }, 'request failed');
   else req.log.debug({ code: p.code }, 'request rejected');
   return sendProblem(reply, p);

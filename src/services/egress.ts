@@ -1,63 +1,61 @@
 import type { LookupAddress, LookupOptions } from 'node:dns';
 import { lookup as dnsLookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import { Agent, type Dispatcher } from 'undici';
 
 /**
- * Addresses an outgoing request to a URL someone typed into Jalon (an event subscription) must not
- * reach unless the operator allows it: loopback, private, link-local (cloud metadata at
- * 169.254.169.254), carrier-grade NAT, multicast, reserved and unspecified ranges, IPv4 and IPv6
- * (RFC 6890). Otherwise a subscription would make Jalon probe the network it runs in (SSRF).
+ * An outgoing request to a URL someone typed into Jalon (an event subscription) may reach only
+ * global unicast addresses unless the operator allows otherwise: not loopback, private,
+ * link-local (cloud metadata at 169.254.169.254), carrier-grade NAT, multicast, reserved,
+ * documentation or unspecified ranges (RFC 6890), else a subscription would make Jalon probe the
+ * network it runs in (SSRF). The ranges are ipaddr.js's, which is maintained against the IANA
+ * special-purpose registries; what it calls anything but `unicast` is refused.
  */
-const internal = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.0.2.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['198.51.100.0', 24],
-  ['203.0.113.0', 24],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const)
-  internal.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of [
-  ['::', 127],
-  ['64:ff9b:1::', 48],
-  ['100::', 64],
-  ['2001:db8::', 32],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['fec0::', 10],
-  ['ff00::', 8],
-] as const)
-  internal.addSubnet(net, prefix, 'ipv6');
-
-/** IPv4 written inside IPv6 (`::ffff:10.0.0.1`, `::ffff:a00:1`): the IPv4 address, else null. */
-function embeddedIpv4(ip: string): string | null {
-  const m = /^(?:0{0,4}:){0,5}:?ffff:(.+)$/i.exec(ip);
-  if (!m?.[1]) return null;
-  if (isIP(m[1]) === 4) return m[1];
-  const hex = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(m[1]);
-  if (!hex?.[1] || !hex[2]) return null;
-  const n = (Number.parseInt(hex[1], 16) << 16) | Number.parseInt(hex[2], 16);
-  return [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
+function v4At(parts: readonly number[], at: number): ipaddr.IPv4 {
+  const [hi = 0, lo = 0] = [parts[at], parts[at + 1]];
+  return new ipaddr.IPv4([hi >> 8, hi & 255, lo >> 8, lo & 255]);
 }
 
-/** True when `ip` (an IPv4 or IPv6 literal) is in one of the internal ranges above. */
+/**
+ * The IPv4 addresses an IPv6 address stands for, when it embeds some: mapped (::ffff:0:0/96),
+ * compatible (::/96, deprecated but still routed by some stacks), translated (RFC 6145), NAT64
+ * (RFC 6052: 64:ff9b::/96 and the local-use 64:ff9b:1::/48, whose position varies: refused as a
+ * whole), 6to4 (2002::/16: the relay's IPv4 in bits 16–47) and Teredo (2001::/32: the server in
+ * bits 32–63, the client inverted in the last 32). `::ffff:127.0.0.1` reaches 127.0.0.1 on a
+ * dual-stack host, so each is judged by its IPv4 address.
+ */
+function embeddedIpv4(ip: ipaddr.IPv6): ipaddr.IPv4[] | null {
+  const p = ip.parts;
+  const zeros = (from: number, to: number) => p.slice(from, to).every((x) => x === 0);
+  switch (ip.range()) {
+    case 'ipv4Mapped':
+    case 'rfc6145':
+      return [v4At(p, 6)];
+    case 'rfc6052':
+      return p[2] === 0 ? [v4At(p, 6)] : null;
+    case '6to4':
+      return [v4At(p, 1)];
+    case 'teredo':
+      return [v4At(p, 2), v4At([(p[6] ?? 0) ^ 0xffff, (p[7] ?? 0) ^ 0xffff], 0)];
+    default:
+      // IPv4-compatible ::a.b.c.d; :: and ::1 keep their own IPv6 ranges.
+      return zeros(0, 6) && !zeros(6, 7) ? [v4At(p, 6)] : null;
+  }
+}
+
+/** True when `ip` (an IPv4 or IPv6 literal, brackets and zone allowed) is not global unicast. */
 export function isInternalAddress(ip: string): boolean {
   const bare = ip.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
   const family = isIP(bare);
-  if (family === 4) return internal.check(bare, 'ipv4');
-  if (family !== 6) return false;
-  const v4 = embeddedIpv4(bare);
-  return v4 !== null ? internal.check(v4, 'ipv4') : internal.check(bare, 'ipv6');
+  if (family === 0) return false;
+  const parsed = ipaddr.parse(bare);
+  if (parsed.kind() === 'ipv4') return parsed.range() !== 'unicast';
+  const v6 = parsed as ipaddr.IPv6;
+  const embedded = embeddedIpv4(v6);
+  if (embedded) return embedded.some((v4) => v4.range() !== 'unicast');
+  // The other special ranges (local-use NAT64, discard, documentation, ORCHID…) are refused whole.
+  return v6.range() !== 'unicast';
 }
 
 /** Host names that always mean this machine, whatever DNS says. */

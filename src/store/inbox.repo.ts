@@ -123,6 +123,21 @@ export function createInboxRepo(db: Db): InboxStore {
         .orderBy(asc(webhookInbox.id))
         .limit(limit);
     },
+    async pruneProcessed(processedBefore, limit) {
+      // One bounded batch per statement (the partial index of processed rows by time,
+      // migrations/0021): a short transaction that never holds many row locks or a long scan.
+      const batch = db
+        .select({ id: webhookInbox.id })
+        .from(webhookInbox)
+        .where(and(eq(webhookInbox.status, 'processed'), lt(webhookInbox.processedAt, processedBefore)))
+        .orderBy(asc(webhookInbox.processedAt))
+        .limit(limit);
+      const deleted = await db
+        .delete(webhookInbox)
+        .where(and(inArray(webhookInbox.id, batch), eq(webhookInbox.status, 'processed')))
+        .returning({ id: webhookInbox.id });
+      return deleted.length;
+    },
     async count(connectionId) {
       const [row] = await db
         .select({ n: count() })

@@ -13,6 +13,7 @@ export const apiKeys = pgTable('api_keys', {
   createdBy: text('created_by').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
 });
 export * from './audit.schema.ts';
 export * from './connections.schema.ts';

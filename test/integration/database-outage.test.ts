@@ -80,4 +80,21 @@ describe('PostgreSQL stops', () => {
     );
     expect(rows).toHaveLength(2);
   }, 60_000);
+
+  it('answers an API key 503 while the key cannot be looked up, and accepts it again after', async () => {
+    const created = await app.inject({
+      method: 'POST',
+      url: '/v1/api-keys',
+      headers: { authorization: `Bearer ${BOOTSTRAP_KEY}` },
+      payload: { name: uniq('outage'), role: 'pmo' },
+    });
+    const pmo = { authorization: `Bearer ${created.json().key}` };
+    expect((await app.inject({ url: '/v1/providers', headers: pmo })).statusCode).toBe(200);
+    await proxy.stop();
+    const during = await app.inject({ url: '/v1/providers', headers: pmo });
+    await proxy.start();
+    expect(during.statusCode).toBe(503);
+    expect(during.json()).toMatchObject({ code: 'service_unavailable' });
+    expect((await app.inject({ url: '/v1/providers', headers: pmo })).statusCode).toBe(200);
+  }, 60_000);
 });

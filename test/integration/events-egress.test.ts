@@ -62,6 +62,12 @@ describe('subscriptions to internal addresses, when refused', () => {
       'http://[fd00::1]/x',
       'http://0.0.0.0/x',
       'http://2130706433/x', // 127.0.0.1 written as one number: the URL parser normalises it
+      // Loopback written in IPv6: compatible, translated, NAT64, 6to4 and Teredo forms.
+      'http://[::7f00:1]/x',
+      'http://[::ffff:0:7f00:1]/x',
+      'http://[64:ff9b::7f00:1]/x',
+      'http://[2002:7f00:1::]/x',
+      'http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/x',
     ]) {
       const res = await t.app.inject({
         method: 'POST',
@@ -168,6 +174,26 @@ describe('a name that resolves outside to the check and inside to the connection
 });
 
 describe('the egress guard', () => {
+  // The connect-time check (DNS rebinding) on IPv6 spellings of 127.0.0.1 and 169.254.169.254.
+  it.each([
+    '::7f00:1',
+    '::ffff:0:7f00:1',
+    '64:ff9b::7f00:1',
+    '2002:7f00:1::',
+    '2001:0:4136:e378:8000:63bf:80ff:fffe',
+    '64:ff9b::a9fe:a9fe',
+  ])('refuses to connect to a name that resolves to %s', async (address) => {
+    const guard = createEgressGuard({ allowInternal: false, lookup: async () => [{ address }] });
+    const host = `${uniq('v6')}.client.example`;
+    expect(await guard.refusal(`https://${host}/x`)).toContain(`resolves to ${address}`);
+    const sent = fetch(`http://${host}/x`, { dispatcher: guard.dispatcher } as unknown as RequestInit);
+    const err = await sent.then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect((err?.cause as Error | undefined)?.name).toBe('EgressRefused');
+  });
+
   it('lets everything through when internal targets are allowed (development, tests)', async () => {
     const guard = createEgressGuard({ allowInternal: true, lookup: async () => [{ address: '127.0.0.1' }] });
     expect(guard.dispatcher).toBeUndefined();

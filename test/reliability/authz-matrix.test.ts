@@ -166,4 +166,23 @@ describe('authorisation matrix: every route × every caller', () => {
       if (res.statusCode >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
     },
   );
+
+  // The guard runs before the body is parsed and validated: a body that breaks every schema
+  // (not even JSON) still gets 401 without a key and 403 with a key of another role, never 400.
+  const withBody = guarded.filter((op) => op.body && !op.roles?.includes('pmo'));
+  it.each(
+    withBody.flatMap((op) => (['none', 'pmo'] as const).map((c) => [operationName(op), c, op] as const)),
+  )('%s as %s with a malformed body', async (_name, caller, op) => {
+    world ??= build();
+    const w = await world;
+    const { url } = requestOf(op, caller, w);
+    const res = await t.app.inject({
+      method: op.method as 'POST',
+      url,
+      headers: { 'content-type': 'application/json', ...(caller === 'none' ? {} : w.keys[caller]) },
+      payload: '{"unknown": tru',
+    });
+    expect(res.statusCode, res.body).toBe(caller === 'none' ? 401 : 403);
+    expect(res.json().errors).toBeUndefined();
+  });
 });

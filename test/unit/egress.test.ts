@@ -41,6 +41,39 @@ describe('isInternalAddress', () => {
       expect(isInternalAddress(ip), ip).toBe(false);
   });
 
+  // IPv6 spellings of an IPv4 address: compatible (::/96), mapped, translated (RFC 6145), NAT64
+  // (RFC 6052), 6to4 (2002::/16) and Teredo (the client's address, inverted, in the last 32 bits).
+  it.each([
+    ['::7f00:1', 'IPv4-compatible loopback'],
+    ['::127.0.0.1', 'IPv4-compatible loopback, dotted'],
+    ['::a9fe:a9fe', 'IPv4-compatible metadata address'],
+    ['::ffff:0:7f00:1', 'IPv4-translated loopback'],
+    ['::ffff:0:10.0.0.1', 'IPv4-translated private'],
+    ['64:ff9b::7f00:1', 'NAT64 loopback'],
+    ['64:ff9b::169.254.169.254', 'NAT64 metadata address'],
+    ['64:ff9b:1::a00:1', 'local-use NAT64 prefix'],
+    ['2002:7f00:1::', '6to4 of loopback'],
+    ['2002:c0a8:101::1', '6to4 of 192.168.1.1'],
+    ['2001:0:4136:e378:8000:63bf:80ff:fffe', 'Teredo client 127.0.0.1'],
+    ['2001:0:7f00:1::1', 'Teredo server 127.0.0.1'],
+    ['0:0:0:0:0:ffff:7f00:1', 'mapped, written out'],
+    ['::ffff:7f00:1%eth0', 'mapped, with a zone'],
+    ['2001:db8::1', 'documentation'],
+    ['100::1', 'discard'],
+    ['fec0::1', 'deprecated site-local'],
+  ])('names %s (%s) internal', (ip) => {
+    expect(isInternalAddress(ip)).toBe(true);
+  });
+
+  it.each([
+    ['64:ff9b::808:808', 'NAT64 of 8.8.8.8'],
+    ['2002:808:808::1', '6to4 of 8.8.8.8'],
+    ['::ffff:0:8.8.8.8', 'IPv4-translated 8.8.8.8'],
+    ['2001:4860:4860::8888', 'a public IPv6 address'],
+  ])('lets %s (%s) through', (ip) => {
+    expect(isInternalAddress(ip)).toBe(false);
+  });
+
   it('is false for what is not an address', () => {
     expect(isInternalAddress('example.com')).toBe(false);
     expect(isInternalAddress('')).toBe(false);

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { JalonError, Unavailable } from '../../core/errors.ts';
 import type { Tracker } from '../../core/task.ts';
 import type { RawWebhook } from '../../core/tracker.ts';
 import type { WebhookReceiver } from '../../services/webhook-receiver.ts';
-import { problem, sendProblem } from '../problem.ts';
+import { handleError, problem, sendProblem } from '../problem.ts';
 import { Id, problems } from '../schemas.ts';
 
 // An id-shaped connection id: anything else (a NUL byte…) would reach the database as a query error.
@@ -25,6 +25,13 @@ export const webhookRoutes: FastifyPluginAsync<{ receiver: WebhookReceiver; publ
   root,
   { receiver, publicUrl },
 ) => {
+  // A receiver authenticates by signature, which needs the connection: a request whose URL does
+  // not even name one gets the same 401 as a bad signature, never the schema's detail.
+  root.setErrorHandler((err, req, reply) =>
+    hasZodFastifySchemaValidationErrors(err)
+      ? sendProblem(reply, problem(401, 'invalid_signature', 'Unknown connection or bad signature', req.id))
+      : handleError(err, req, reply),
+  );
   root.removeAllContentTypeParsers();
   root.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   const app = root.withTypeProvider<ZodTypeProvider>();
