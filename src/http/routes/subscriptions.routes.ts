@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { JalonError } from '../../core/errors.ts';
 import { EventType } from '../../core/events.ts';
+import { decodeWhsec, SECRET_PREFIX } from '../../services/event-signature.ts';
 import type { Services } from '../../services/services.ts';
 import { actorOf } from '../auth.ts';
 import { decodeCursor, encodeCursor, Id, IdParams, PageQuery, problems } from '../schemas.ts';
@@ -24,7 +25,15 @@ const NewSubscription = z
       .string()
       .min(16)
       .max(512)
-      .describe('Write-only: the HMAC-SHA256 key of `Jalon-Signature` (docs/EVENTS.md)'),
+      .refine((v) => !v.startsWith(SECRET_PREFIX) || (decodeWhsec(v)?.length ?? 0) >= 24, {
+        message: 'a whsec_ secret must be whsec_ followed by the standard base64 of 24 to 64 random bytes',
+      })
+      .refine((v) => (decodeWhsec(v)?.length ?? 0) <= 64, {
+        message: 'a whsec_ secret must hold at most 64 bytes',
+      })
+      .describe(
+        'Write-only: the Standard Webhooks signing secret, `whsec_` + the base64 of 24 to 64 random bytes (docs/EVENTS.md). Any other string of 16 or more characters is accepted as before: its UTF-8 bytes are the key (the secret `whsec_` + base64 of it)',
+      ),
   })
   .strict()
   .meta({
@@ -32,7 +41,7 @@ const NewSubscription = z
     example: {
       url: 'https://erp.client.example/hooks/jalon',
       events: ['milestone.unlocked', 'milestone.paid'],
-      secret: '••••••••••••••••••••••••',
+      secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
     },
   });
 
