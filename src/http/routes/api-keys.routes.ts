@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { Role } from '../../core/auth.ts';
 import type { Services } from '../../services/services.ts';
 import { actorOf } from '../auth.ts';
-import { Id, problems } from '../schemas.ts';
+import { sendCreated } from '../created.ts';
+import { Id, problems, Timestamp } from '../schemas.ts';
 
 const ApiKeyInput = z
   .object({
@@ -21,7 +22,7 @@ const CreatedApiKey = z
     name: z.string(),
     role: Role,
     providerId: z.string().nullable(),
-    createdAt: z.string(),
+    createdAt: Timestamp,
     key: z.string().describe('The key itself. Shown only in this response: store it now.'),
   })
   .meta({
@@ -50,6 +51,9 @@ export const apiKeyRoutes: FastifyPluginAsync<{ services: Services }> = async (r
       },
       preHandler: app.requireRole('admin'),
     },
-    async (req, reply) => reply.code(201).send(await services.apiKeys.create(actorOf(req), req.body)),
+    async (req, reply) => {
+      const key = await services.apiKeys.create(actorOf(req), req.body);
+      return sendCreated(reply, `/v1/api-keys/${key.id}`, key);
+    },
   );
 };

@@ -6,7 +6,17 @@ import { EventType } from '../../core/events.ts';
 import { decodeWhsec, SECRET_PREFIX } from '../../services/event-signature.ts';
 import type { Services } from '../../services/services.ts';
 import { actorOf } from '../auth.ts';
-import { decodeCursor, encodeCursor, Id, IdParams, PageQuery, problems } from '../schemas.ts';
+import { sendCreated } from '../created.ts';
+import {
+  decodeCursor,
+  encodeCursor,
+  Id,
+  IdParams,
+  Link,
+  PageQuery,
+  problems,
+  Timestamp,
+} from '../schemas.ts';
 
 const EXAMPLE_ID = 'sub_019a0b1c2d3e4f5a6b7c8d9e0f';
 
@@ -48,11 +58,11 @@ const NewSubscription = z
 const Subscription = z
   .object({
     id: z.string(),
-    url: z.string(),
+    url: Link,
     events: z.array(EventType),
     createdBy: z.string().describe('The API key that created it'),
-    createdAt: z.string(),
-    deletedAt: z.string().nullable().describe('Set once deleted: nothing more is delivered'),
+    createdAt: Timestamp,
+    deletedAt: Timestamp.nullable().describe('Set once deleted: nothing more is delivered'),
   })
   .meta({
     id: 'Subscription',
@@ -79,10 +89,10 @@ const EventDelivery = z
     attempts: z.number().int(),
     lastStatusCode: z.number().int().nullable(),
     lastError: z.string().nullable(),
-    lastAttemptAt: z.string().nullable(),
-    nextAttemptAt: z.string().nullable(),
-    deliveredAt: z.string().nullable(),
-    createdAt: z.string(),
+    lastAttemptAt: Timestamp.nullable(),
+    nextAttemptAt: Timestamp.nullable(),
+    deliveredAt: Timestamp.nullable(),
+    createdAt: Timestamp,
   })
   .meta({
     id: 'EventDelivery',
@@ -127,7 +137,10 @@ export const subscriptionRoutes: FastifyPluginAsync<{ services: Services }> = as
       },
       preHandler: guard,
     },
-    async (req, reply) => reply.code(201).send(await services.subscriptions.create(actorOf(req), req.body)),
+    async (req, reply) => {
+      const created = await services.subscriptions.create(actorOf(req), req.body);
+      return sendCreated(reply, `/v1/subscriptions/${created.id}`, created);
+    },
   );
 
   app.get(
