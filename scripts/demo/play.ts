@@ -14,12 +14,6 @@ import { TZ } from './setup.ts';
 
 type Category = 'todo' | 'in_progress' | 'done';
 
-interface TaskView {
-  readonly externalId: string;
-  readonly statusCategory: Category;
-  readonly blocked: boolean;
-}
-
 export interface Features {
   readonly decision: boolean;
   readonly payments: boolean;

@@ -19,18 +19,6 @@ interface DeliverableLine {
   } | null;
 }
 
-interface MilestoneLine {
-  readonly label: string;
-  readonly status: string;
-  readonly currency: string;
-  readonly amountMinor: number;
-  readonly penaltyMinor?: number | null;
-  readonly retentionMinor?: number | null;
-  readonly bonusMinor?: number | null;
-  readonly netMinor?: number | null;
-  readonly daysLate?: number | null;
-}
-
 export interface ReportInput {
   readonly keys: DemoKeys;
   readonly sb: ControlClient;
