@@ -4,10 +4,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import type { Schemas } from '../clients/typescript/src/index.ts';
 import { type Sandbox, startSandbox } from '../sandbox/sandbox.ts';
 import { DAY_MS } from './demo/days.ts';
 import { acceptCheckout, type Decision } from './demo/decide.ts';
-import { createJalonClient, type JalonClient } from './demo/jalon-client.ts';
+import { createJalonClient, type JalonClient, must } from './demo/jalon-client.ts';
+
 import { freePort, type JalonProcess, startJalon } from './demo/jalon-process.ts';
 import { type Features, playWeeks } from './demo/play.ts';
 import { printReport } from './demo/report.ts';
@@ -20,6 +22,8 @@ import { type DemoKeys, setUpDemo } from './demo/setup.ts';
  * Ctrl-C. Needs only Redis (REDIS_URL, default redis://127.0.0.1:6379). DEMO_PORT picks Jalon's
  * port (default 3000, or a free one), DEMO_KEEP_DATA=1 keeps the data directory on exit.
  */
+
+type Role = Schemas['ApiKey']['role'];
 
 const say = (text: string) => process.stdout.write(`${text}\n`);
 
@@ -47,12 +51,10 @@ async function detect(api: JalonClient): Promise<Features> {
   };
 }
 
-async function newKey(admin: JalonClient, role: string, name: string, providerId?: string) {
-  const created = await admin.expect<{ key: string }>('POST', '/v1/api-keys', {
-    name,
-    role,
-    ...(providerId ? { providerId } : {}),
-  });
+async function newKey(admin: JalonClient, role: Role, name: string, providerId?: string) {
+  const created = await must(
+    admin.api.POST('/v1/api-keys', { body: { name, role, ...(providerId ? { providerId } : {}) } }),
+  );
   return admin.as(created.key);
 }
 

@@ -1,6 +1,6 @@
 import type { ControlClient } from '../../sandbox/client.ts';
 import { decisionMarker } from '../../src/core/tracker.ts';
-import { waitUntil } from './jalon-client.ts';
+import { must, waitUntil } from './jalon-client.ts';
 import type { DemoKeys, DemoWorld } from './setup.ts';
 
 /**
@@ -23,25 +23,36 @@ export async function acceptCheckout(
   log: (line: string) => void,
 ): Promise<Decision> {
   const status = async () =>
-    (await keys.pmo.expect<{ status: string }>('GET', `/v1/deliverables/${w.deliverables.checkout}`)).status;
+    (
+      await must(
+        keys.pmo.api.GET('/v1/deliverables/{id}', { params: { path: { id: w.deliverables.checkout } } }),
+      )
+    ).status;
   await waitUntil(
     async () => (await status()) === 'ready_for_review',
     'Checkout to be ready for review',
     60_000,
   );
   log('  Checkout: every task done → ready_for_review (Jalon moved it by itself)');
-  const decision = await keys.pmo.expect<Decision>(
-    'POST',
-    `/v1/deliverables/${w.deliverables.checkout}/decision`,
-    {
-      decision: 'accept',
-      note: 'Tested on staging with the finance team: payments and e-mails fine.',
-      criteria: [
-        { criterion: 'Card and SEPA payments work', met: true },
-        { criterion: 'Confirmation e-mail within a minute', met: true, comment: '12 s on average' },
-      ],
-    },
+  const made = await must(
+    keys.pmo.api.POST('/v1/deliverables/{id}/decision', {
+      params: { path: { id: w.deliverables.checkout } },
+      body: {
+        decision: 'accept',
+        note: 'Tested on staging with the finance team: payments and e-mails fine.',
+        criteria: [
+          { criterion: 'Card and SEPA payments work', met: true },
+          { criterion: 'Confirmation e-mail within a minute', met: true, comment: '12 s on average' },
+        ],
+      },
+    }),
   );
+  // The contract marks these optional (only a creation answer carries them).
+  const decision: Decision = {
+    id: made.id,
+    pushBacks: made.pushBacks ?? 0,
+    unlockedMilestoneIds: made.unlockedMilestoneIds ?? [],
+  };
   log(
     `  PMO accepted Checkout (decision ${decision.id}): ${decision.pushBacks} write-backs queued, ` +
       `${decision.unlockedMilestoneIds.length} milestone(s) unlocked`,

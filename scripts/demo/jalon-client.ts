@@ -1,7 +1,16 @@
+import {
+  createJalonClient as createTypedClient,
+  must,
+  type JalonClient as TypedClient,
+} from '../../clients/typescript/src/index.ts';
+
 /**
- * A small HTTP client of Jalon's API for the demo and the end-to-end tests: JSON in and out, a
- * bearer key, and `expect` that fails loudly (with the problem body) on an unexpected status.
+ * Jalon's API for the demo and the end-to-end tests, with a bearer key: `api` is the typed client
+ * generated from openapi.yaml (clients/typescript), which the demo uses so that it proves the
+ * published contract; `must` unwraps its answer or fails loudly with the problem. `request` and
+ * `expect` are untyped JSON calls, for what the contract does not describe (the UI, /openapi.json).
  */
+export { must };
 
 export type Json = Record<string, unknown>;
 
@@ -25,6 +34,8 @@ export interface JalonResponse<T = Json> {
 export interface JalonClient {
   readonly url: string;
   readonly key: string;
+  /** The typed client (openapi-fetch over the generated types), with this key. */
+  readonly api: TypedClient;
   request<T = Json>(
     method: string,
     path: string,
@@ -42,6 +53,7 @@ export function createJalonClient(url: string, key: string): JalonClient {
   const client: JalonClient = {
     url: root,
     key,
+    api: createTypedClient({ baseUrl: root, apiKey: key }),
     async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
       const res = await fetch(`${root}${path}`, {
         method,

@@ -1,6 +1,6 @@
 import type { ControlClient } from '../../sandbox/client.ts';
 import { civilDay, DAY_MS } from './days.ts';
-import { type JalonClient, waitUntil } from './jalon-client.ts';
+import { type JalonClient, must, waitUntil } from './jalon-client.ts';
 import type { DemoKeys, DemoWorld } from './setup.ts';
 import { TZ } from './setup.ts';
 
@@ -13,12 +13,6 @@ import { TZ } from './setup.ts';
  */
 
 type Category = 'todo' | 'in_progress' | 'done';
-
-interface TaskView {
-  readonly externalId: string;
-  readonly statusCategory: Category;
-  readonly blocked: boolean;
-}
 
 export interface Features {
   readonly decision: boolean;
@@ -79,9 +73,8 @@ async function untilJalonAgrees(
   await sb.settle(30_000);
   await waitUntil(
     async () => {
-      const { items } = await api.expect<{ items: TaskView[] }>(
-        'GET',
-        `/v1/tasks?engagementId=${engagementId}&limit=500`,
+      const { items } = await must(
+        api.api.GET('/v1/tasks', { params: { query: { engagementId, limit: 500 } } }),
       );
       const byId = new Map(items.map((t) => [t.externalId, t]));
       return [...expected].every(([id, want]) => {
@@ -98,18 +91,21 @@ async function untilJalonAgrees(
 async function changeRequest(keys: DemoKeys, w: DemoWorld): Promise<PlayResult['changeRequest']> {
   const from = civilDay(7, TZ);
   const to = civilDay(21, TZ);
-  const cr = await keys.provider.expect<{ id: string }>(
-    'POST',
-    `/v1/engagements/${w.engagementId}/change-requests`,
-    {
-      title: 'Avenant 1: marketing site after the legal review',
-      rationale: 'The legal pages wait for the client’s legal team; the site ships two weeks later.',
-      changes: [{ op: 'modify_deliverable', deliverableId: w.deliverables.site, set: { dueDate: to } }],
-      impact: { costMinor: 0, scheduleDays: 14, quality: 'No change to the acceptance criteria' },
-    },
+  const cr = await must(
+    keys.provider.api.POST('/v1/engagements/{id}/change-requests', {
+      params: { path: { id: w.engagementId } },
+      body: {
+        title: 'Avenant 1: marketing site after the legal review',
+        rationale: 'The legal pages wait for the client’s legal team; the site ships two weeks later.',
+        changes: [{ op: 'modify_deliverable', deliverableId: w.deliverables.site, set: { dueDate: to } }],
+        impact: { costMinor: 0, scheduleDays: 14, quality: 'No change to the acceptance criteria' },
+      },
+    }),
   );
-  await keys.provider.expect('POST', `/v1/change-requests/${cr.id}/submit`);
-  await keys.pmo.expect('POST', `/v1/change-requests/${cr.id}/approve`);
+  const path = { params: { path: { id: cr.id } } };
+  await must(keys.provider.api.POST('/v1/change-requests/{id}/submit', path));
+  // Approval takes no body (a note is optional).
+  await must(keys.pmo.api.POST('/v1/change-requests/{id}/approve', path));
   return { id: cr.id, from, to };
 }
 

@@ -1,7 +1,7 @@
 import type { ControlClient, PushedRecord } from '../../sandbox/client.ts';
 import type { SandboxUrls } from '../../sandbox/control.ts';
 import type { Decision } from './decide.ts';
-import { waitUntil } from './jalon-client.ts';
+import { must, waitUntil } from './jalon-client.ts';
 import type { Features, PlayResult } from './play.ts';
 import type { DemoKeys, DemoWorld } from './setup.ts';
 
@@ -17,18 +17,6 @@ interface DeliverableLine {
     reasons: string[];
     forecastDate: string | null;
   } | null;
-}
-
-interface MilestoneLine {
-  readonly label: string;
-  readonly status: string;
-  readonly currency: string;
-  readonly amountMinor: number;
-  readonly penaltyMinor?: number | null;
-  readonly retentionMinor?: number | null;
-  readonly bonusMinor?: number | null;
-  readonly netMinor?: number | null;
-  readonly daysLate?: number | null;
 }
 
 export interface ReportInput {
@@ -51,16 +39,16 @@ async function readDeliverables(r: ReportInput): Promise<readonly DeliverableLin
   const { keys, world } = r;
   if (!r.features.engagementDashboard)
     return (
-      await keys.pmo.expect<{ items: DeliverableLine[] }>(
-        'GET',
-        `/v1/engagements/${world.engagementId}/deliverables`,
+      await must(
+        keys.pmo.api.GET('/v1/engagements/{id}/deliverables', {
+          params: { path: { id: world.engagementId } },
+        }),
       )
     ).items;
   const read = async () =>
     (
-      await keys.pmo.expect<{ deliverables: DeliverableLine[] }>(
-        'GET',
-        `/v1/engagements/${world.engagementId}/dashboard`,
+      await must(
+        keys.pmo.api.GET('/v1/engagements/{id}/dashboard', { params: { path: { id: world.engagementId } } }),
       )
     ).deliverables;
   // The recompute that follows a decision lands about a second later.
@@ -84,15 +72,17 @@ async function milestoneLines(r: ReportInput): Promise<string[]> {
   const { keys, world } = r;
   const items = r.features.payments
     ? (
-        await keys.finance.expect<{ items: MilestoneLine[] }>(
-          'GET',
-          `/v1/payment-milestones?engagementId=${world.engagementId}`,
+        await must(
+          keys.finance.api.GET('/v1/payment-milestones', {
+            params: { query: { engagementId: world.engagementId } },
+          }),
         )
       ).items
     : (
-        await keys.pmo.expect<{ items: MilestoneLine[] }>(
-          'GET',
-          `/v1/engagements/${world.engagementId}/milestones`,
+        await must(
+          keys.pmo.api.GET('/v1/engagements/{id}/milestones', {
+            params: { path: { id: world.engagementId } },
+          }),
         )
       ).items;
   return items.map((m) => {

@@ -1,6 +1,7 @@
+import type { Schemas } from '../../clients/typescript/src/index.ts';
 import type { SandboxUrls } from '../../sandbox/control.ts';
 import type { SandboxCredentials } from '../../sandbox/sandbox.ts';
-import type { JalonClient, Json } from './jalon-client.ts';
+import { type JalonClient, type Json, must } from './jalon-client.ts';
 
 /**
  * Jalon connections to the tracker sandbox, made through Jalon's API as an admin would: the
@@ -17,7 +18,11 @@ export type TrackerName = 'jira' | 'trello' | 'asana';
 
 export const JIRA_WEBHOOK_SECRET = 'sandbox-jira-admin-webhook-secret';
 
-function connectionBody(sb: SandboxInfo, tracker: TrackerName, oauth: boolean): Json {
+function connectionBody(
+  sb: SandboxInfo,
+  tracker: TrackerName,
+  oauth: boolean,
+): Omit<Schemas['NewConnection'], 'tracker' | 'name'> {
   const c = sb.credentials;
   switch (tracker) {
     case 'jira':
@@ -45,12 +50,16 @@ export async function connectSandbox(
   tracker: TrackerName,
   opts: { name?: string; oauth?: boolean; settings?: Json } = {},
 ): Promise<string> {
-  const created = await api.expect<{ id: string }>('POST', '/v1/connections', {
-    tracker,
-    name: opts.name ?? `Sandbox ${tracker}`,
-    ...connectionBody(sb, tracker, opts.oauth ?? false),
-    ...(opts.settings ? { settings: opts.settings } : {}),
-  });
+  const created = await must(
+    api.api.POST('/v1/connections', {
+      body: {
+        tracker,
+        name: opts.name ?? `Sandbox ${tracker}`,
+        ...connectionBody(sb, tracker, opts.oauth ?? false),
+        ...(opts.settings ? { settings: opts.settings } : {}),
+      },
+    }),
+  );
   return created.id;
 }
 
@@ -59,12 +68,14 @@ export async function linkScope(
   api: JalonClient,
   engagementId: string,
   connectionId: string,
-  scope: Json,
+  scope: Schemas['NewLink']['scope'],
 ): Promise<string> {
-  const link = await api.expect<{ id: string }>('POST', `/v1/engagements/${engagementId}/links`, {
-    connectionId,
-    scope,
-  });
+  const link = await must(
+    api.api.POST('/v1/engagements/{id}/links', {
+      params: { path: { id: engagementId } },
+      body: { connectionId, scope },
+    }),
+  );
   return link.id;
 }
 
@@ -76,5 +87,5 @@ export interface Registered {
 }
 
 /** POST /v1/connections/{id}/webhooks: Jalon registers its callback at the tracker. */
-export const registerWebhooks = (api: JalonClient, connectionId: string) =>
-  api.expect<Registered>('POST', `/v1/connections/${connectionId}/webhooks`);
+export const registerWebhooks = (api: JalonClient, connectionId: string): Promise<Registered> =>
+  must(api.api.POST('/v1/connections/{id}/webhooks', { params: { path: { id: connectionId } } }));

@@ -1,6 +1,7 @@
+import type { Schemas } from '../../clients/typescript/src/index.ts';
 import type { ControlClient } from '../../sandbox/client.ts';
 import { civilDay } from './days.ts';
-import type { JalonClient } from './jalon-client.ts';
+import { type JalonClient, must } from './jalon-client.ts';
 import { connectSandbox, linkScope, registerWebhooks, type SandboxInfo } from './sandbox-connections.ts';
 
 /**
@@ -72,26 +73,35 @@ async function trackerData(sb: ControlClient) {
 const criteria = (...items: string[]) => items;
 
 async function contract(api: JalonClient) {
-  const provider = await api.expect<{ id: string }>('POST', '/v1/providers', {
-    name: 'Atelier Nord',
-    references: [{ client: 'Maison Lumière', contact: 'Inès Roy', outcome: 'E-shop delivered on time' }],
-  });
-  const engagement = await api.expect<{ id: string }>('POST', '/v1/engagements', {
-    providerId: provider.id,
-    title: 'Customer portal relaunch',
-    objective: 'A new checkout, a marketing site and a mobile onboarding before the summer sales',
-    specificationUrl: 'https://client.example/specs/portal-relaunch.pdf',
-    currency: 'EUR',
-    contractValueMinor: 15_000_000,
-    paymentTermsDays: 30,
-    clientContact: { name: 'Claire Martin (PMO)', email: 'claire.martin@client.example' },
-    providerContact: { name: 'Paul Durand', email: 'paul@atelier-nord.example' },
-    startDate: civilDay(-35, TZ),
-    endDate: civilDay(60, TZ),
-    timeZone: TZ,
-  });
-  const deliverable = async (body: Record<string, unknown>) =>
-    (await api.expect<{ id: string }>('POST', `/v1/engagements/${engagement.id}/deliverables`, body)).id;
+  const provider = await must(
+    api.api.POST('/v1/providers', {
+      body: {
+        name: 'Atelier Nord',
+        references: [{ client: 'Maison Lumière', contact: 'Inès Roy', outcome: 'E-shop delivered on time' }],
+      },
+    }),
+  );
+  const engagement = await must(
+    api.api.POST('/v1/engagements', {
+      body: {
+        providerId: provider.id,
+        title: 'Customer portal relaunch',
+        objective: 'A new checkout, a marketing site and a mobile onboarding before the summer sales',
+        specificationUrl: 'https://client.example/specs/portal-relaunch.pdf',
+        currency: 'EUR',
+        contractValueMinor: 15_000_000,
+        paymentTermsDays: 30,
+        clientContact: { name: 'Claire Martin (PMO)', email: 'claire.martin@client.example' },
+        providerContact: { name: 'Paul Durand', email: 'paul@atelier-nord.example' },
+        startDate: civilDay(-35, TZ),
+        endDate: civilDay(60, TZ),
+        timeZone: TZ,
+      },
+    }),
+  );
+  const path = { path: { id: engagement.id } };
+  const deliverable = async (body: Schemas['NewDeliverable']) =>
+    (await must(api.api.POST('/v1/engagements/{id}/deliverables', { params: path, body }))).id;
   const deliverables = {
     checkout: await deliverable({
       title: 'Checkout',
@@ -120,8 +130,8 @@ async function contract(api: JalonClient) {
       selector: { asana: { tags: ['onboarding'] } },
     }),
   };
-  const milestone = async (body: Record<string, unknown>) =>
-    (await api.expect<{ id: string }>('POST', `/v1/engagements/${engagement.id}/milestones`, body)).id;
+  const milestone = async (body: Schemas['NewMilestone']) =>
+    (await must(api.api.POST('/v1/engagements/{id}/milestones', { params: path, body }))).id;
   const milestones = {
     checkout: await milestone({
       label: 'Checkout go-live',
@@ -168,14 +178,20 @@ export async function setUpDemo(
     const hooks = registered.links.flatMap((l) => l.webhooks.map((h) => h.externalId));
     log(`  ${tracker}: connection ${connections[tracker]}, linked, webhook ${hooks.join(', ')} registered`);
   }
-  await keys.admin.expect('POST', `/v1/engagements/${c.engagementId}/activate`);
-  await keys.pmo.expect('POST', `/v1/engagements/${c.engagementId}/journal`, {
-    kind: 'kickoff',
-    occurredAt: (await sb.clock()).now,
-    participants: ['Claire Martin (PMO)', 'Paul Durand (Atelier Nord)'],
-    summary: 'Kickoff: scope, deliverables, acceptance criteria and payment milestones walked through',
-    decisions: ['Weekly status meeting on Mondays', 'Acceptance on the staging environment'],
-  });
+  const path = { params: { path: { id: c.engagementId } } };
+  await must(keys.admin.api.POST('/v1/engagements/{id}/activate', path));
+  await must(
+    keys.pmo.api.POST('/v1/engagements/{id}/journal', {
+      ...path,
+      body: {
+        kind: 'kickoff',
+        occurredAt: (await sb.clock()).now,
+        participants: ['Claire Martin (PMO)', 'Paul Durand (Atelier Nord)'],
+        summary: 'Kickoff: scope, deliverables, acceptance criteria and payment milestones walked through',
+        decisions: ['Weekly status meeting on Mondays', 'Acceptance on the staging environment'],
+      },
+    }),
+  );
   log('  engagement activated; kickoff recorded in the journal');
   return { ...c, connections, ...items };
 }

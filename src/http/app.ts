@@ -3,17 +3,13 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { lazyChild } from '../logger.ts';
 import type { ReadinessReport, Services } from '../services/services.ts';
 import { authPlugin } from './auth.ts';
 import { type HttpMetricsOptions, metricsPlugin } from './metrics.ts';
+import { contractTransform, contractTransformObject } from './openapi-contract.ts';
 import { handleError, problem, sendProblem, toProblem } from './problem.ts';
 import { adminJobRoutes } from './routes/admin-jobs.routes.ts';
 import { apiKeyRoutes } from './routes/api-keys.routes.ts';
@@ -122,8 +118,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'A Jalon API key' } },
       },
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    // The contract's shared rules (problem+json, common errors and headers, webhooks): openapi-contract.ts.
+    transform: contractTransform,
+    transformObject: contractTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(authPlugin, { authenticate: (token) => deps.services.apiKeys.authenticate(token) });

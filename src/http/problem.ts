@@ -25,7 +25,7 @@ export interface Problem {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-const TITLES: Record<number, string> = {
+export const TITLES: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
@@ -162,7 +162,12 @@ function fastifyCode(code: string | undefined): string {
   }
 }
 
+/** Seconds a client should wait after a 503 (overload, an outage) before it retries. */
+const RETRY_AFTER_SECONDS = '5';
+
 export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
+  if ((p.status === 503 || p.status === 429) && !reply.hasHeader('retry-after'))
+    reply.header('retry-after', RETRY_AFTER_SECONDS);
   return reply.code(p.status).type(PROBLEM_CONTENT_TYPE).send(p);
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JalonError } from '../core/errors.ts';
+import { PROBLEM_CONTENT_TYPE, TITLES } from './problem.ts';
 
 /** Shapes every route shares: ids, problems, pagination. */
 export const Id = z
@@ -34,12 +35,41 @@ export const ProblemSchema = z
     },
   });
 
-/** The error responses a route documents; every route can answer 400 and 401. */
+/**
+ * The error responses a route documents (every route can answer 400 and 401), sent as
+ * `application/problem+json`; 413, 415 and 503 are added to every operation they apply to by
+ * openapi-contract.ts.
+ */
 export function problems(...statuses: number[]) {
-  return Object.fromEntries([400, 401, ...statuses].map((s) => [s, ProblemSchema])) as Record<
-    number,
-    typeof ProblemSchema
-  >;
+  return Object.fromEntries(
+    [400, 401, ...statuses].map((s) => [
+      s,
+      {
+        description: TITLES[s] ?? 'Error',
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
+      },
+    ]),
+  ) as Record<number, ContentResponse>;
+}
+
+interface ContentResponse {
+  description: string;
+  content: Record<string, { schema: z.ZodType }>;
+  headers?: Record<string, z.ZodType>;
+}
+
+/**
+ * A response with the headers it may carry beyond the common ones (openapi-contract.ts), e.g.
+ * `200: withHeaders({ 'application/json': { schema: Page } }, { 'X-Next-Cursor': z.string() })`.
+ * The first argument is a zod schema (JSON) or a content map, one schema per media type.
+ */
+export function withHeaders(
+  body: z.ZodType | Record<string, { schema: z.ZodType }>,
+  headers: Record<string, z.ZodType>,
+  description = 'OK',
+): ContentResponse {
+  const content = body instanceof z.ZodType ? { 'application/json': { schema: body } } : body;
+  return { description, content, headers };
 }
 
 export const PageQuery = z.object({
@@ -60,3 +90,13 @@ export function decodeCursor(cursor: string | undefined): string | null {
     throw new JalonError('invalid_cursor', 'The cursor is not one this API returned');
   return id;
 }
+
+/**
+ * Strings Jalon writes in its answers, with the format a generated client or validator relies on
+ * (the values come from Jalon, so they are documented rather than checked on the way out).
+ */
+export const Timestamp = z.string().meta({ format: 'date-time' });
+export const CivilDate = z.string().meta({ format: 'date' });
+export const Link = z.string().meta({ format: 'uri' });
+/** A link that may be relative to the API's own URL (`/v1/...`). */
+export const LinkRef = z.string().meta({ format: 'uri-reference' });

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { ClaimedDelivery, EventDeliveryStore } from '../core/event-ports.ts';
 import type { Store } from '../core/ports.ts';
 import { type EgressGuard, EgressRefused } from './egress.ts';
-import { signEvent } from './event-signature.ts';
+import { decodeWhsec, legacySignature, signWebhook } from './event-signature.ts';
 import type { SecretBox } from './secret-box.ts';
 
 /** How hard Jalon tries to deliver one event to one subscriber. */
@@ -176,18 +176,30 @@ export function createEventDeliveryService(deps: {
   };
 }
 
-/** The POST a subscriber receives: the event's JSON, its id and type, signed at `timestamp`. */
+/**
+ * The POST a subscriber receives: the event's JSON signed at `timestamp` as Standard Webhooks
+ * says (`webhook-id` is the event id, the same on every attempt). A subscription whose secret is
+ * not a `whsec_` one predates that: it also gets the earlier `Jalon-*` headers.
+ */
 function signedRequest(event: ClaimedDelivery['event'], secret: string, timestamp: number) {
   const body = JSON.stringify(payloadOf(event));
+  const legacy = decodeWhsec(secret)
+    ? {}
+    : {
+        'jalon-event-id': event.id,
+        'jalon-timestamp': String(timestamp),
+        'jalon-signature': legacySignature(secret, timestamp, body),
+      };
   return {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       'user-agent': 'Jalon-Events/1',
-      'jalon-event-id': event.id,
+      'webhook-id': event.id,
+      'webhook-timestamp': String(timestamp),
+      'webhook-signature': signWebhook([secret], event.id, timestamp, body),
       'jalon-event-type': event.type,
-      'jalon-timestamp': String(timestamp),
-      'jalon-signature': signEvent(secret, timestamp, body),
+      ...legacy,
     },
     body,
   };

@@ -30,7 +30,7 @@ afterAll(async () => {
   await w?.close();
 }, 60_000);
 
-async function linked(tracker: TrackerName, scope: Record<string, string>, oauth = false) {
+async function linked(tracker: TrackerName, scope: Parameters<typeof linkScope>[3], oauth = false) {
   const connectionId = await connectSandbox(w.api, w.sandbox, tracker, { oauth });
   await linkScope(w.api, engagementId, connectionId, scope);
   return connectionId;

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workers } from '../../src/jobs/workers.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -13,7 +15,7 @@ let t: TestApp;
 let workers: Workers;
 let api: ReturnType<typeof eventsApi>;
 const receivers: EventReceiver[] = [];
-const secret = () => `whsec_${uniq('k')}_0123456789`;
+const secret = () => `whsec_${randomBytes(32).toString('base64')}`;
 
 async function receiver(opts: Parameters<typeof startEventReceiver>[0] = {}) {
   const r = await startEventReceiver(opts);
@@ -44,8 +46,10 @@ describe('delivering an event', () => {
     const got = await r.waitFor((e) => e.body.id === eventId);
     expect(got.path).toBe('/events');
     expect(got.headers['content-type']).toBe('application/json');
-    expect(got.headers['jalon-event-id']).toBe(eventId);
+    expect(got.headers['webhook-id']).toBe(eventId);
     expect(got.headers['jalon-event-type']).toBe('milestone.unlocked');
+    // A whsec_ subscription gets only the Standard Webhooks signature.
+    expect(got.headers['jalon-signature']).toBeUndefined();
     expect(got.body).toMatchObject({
       id: eventId,
       type: 'milestone.unlocked',
@@ -54,14 +58,27 @@ describe('delivering an event', () => {
       data: { netMinor: 5_400_000, currency: 'EUR' },
     });
     expect(new Date(got.body.occurredAt).toISOString()).toBe(got.body.occurredAt);
-    const ts = Number(got.headers['jalon-timestamp']);
+    const ts = Number(got.headers['webhook-timestamp']);
     expect(Math.abs(ts - Date.now() / 1000)).toBeLessThan(30);
     expect(r.verify(key, got)).toBe(true);
-    // The signature covers the exact bytes: another secret, another body or a stale clock fail.
-    const header = String(got.headers['jalon-signature']);
-    expect(verifyJalonSignature(header, got.rawBody, `${key}x`)).toBe(false);
-    expect(verifyJalonSignature(header, got.rawBody.replace('5400000', '6400000'), key)).toBe(false);
-    expect(verifyJalonSignature(header, got.rawBody, key, { nowSec: ts + 301 })).toBe(false);
+    // The signature covers the exact bytes: another secret, another body, another id or a stale clock fail.
+    const headers = {
+      'webhook-id': eventId,
+      'webhook-timestamp': String(ts),
+      'webhook-signature': String(got.headers['webhook-signature']),
+    };
+    expect(() => new Webhook(key).verify(got.rawBody, headers)).not.toThrow();
+    const other = `whsec_${randomBytes(32).toString('base64')}`;
+    expect(() => new Webhook(other).verify(got.rawBody, headers)).toThrow(WebhookVerificationError);
+    expect(() => new Webhook(key).verify(got.rawBody.replace('5400000', '6400000'), headers)).toThrow(
+      WebhookVerificationError,
+    );
+    expect(() => new Webhook(key).verify(got.rawBody, { ...headers, 'webhook-id': 'evt_other' })).toThrow(
+      WebhookVerificationError,
+    );
+    expect(() =>
+      new Webhook(key).verify(got.rawBody, { ...headers, 'webhook-timestamp': String(ts - 301) }),
+    ).toThrow(WebhookVerificationError);
 
     const [row] = await api.logUntil(sub, (items) => items[0]?.status === 'delivered');
     expect(row).toMatchObject({
@@ -102,7 +119,7 @@ describe('delivering an event', () => {
     expect(row).toMatchObject({ eventId, attempts: 3, lastStatusCode: 200, lastError: null });
     expect(r.events().map((e) => e.answered)).toEqual([500, 500, 200]);
     // One event id across every attempt, each attempt freshly signed; the waits grow.
-    expect(new Set(r.events().map((e) => e.headers['jalon-event-id']))).toEqual(new Set([eventId]));
+    expect(new Set(r.events().map((e) => e.headers['webhook-id']))).toEqual(new Set([eventId]));
     expect(r.verify(key)).toBe(true);
     const [a, b, c] = r.events().map((e) => e.receivedAt.getTime());
     expect((b ?? 0) - (a ?? 0)).toBeGreaterThanOrEqual(100);
@@ -142,6 +159,54 @@ describe('delivering an event', () => {
     const [row] = await api.logUntil(sub, (items) => items[0]?.status === 'failed');
     expect(row?.lastStatusCode).toBeNull();
     expect(row?.lastError).toMatch(/ECONNREFUSED|fetch failed/);
+  });
+});
+
+describe('Standard Webhooks', () => {
+  it('a subscriber verifies each delivery with the standardwebhooks library, on arrival', async () => {
+    const key = `whsec_${randomBytes(32).toString('base64')}`;
+    const r = await receiver({ secret: key });
+    await api.subscribe(r.url, ['milestone.paid'], key);
+    const { eventId } = await api.append('milestone.paid');
+    const got = await r.waitFor((e) => e.body.id === eventId);
+    expect(got.verifiedOnArrival).toEqual({ ok: true, payload: got.body });
+    expect(String(got.headers['webhook-signature'])).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
+  });
+
+  it('a subscription made with a plain secret keeps it: whsec_ + base64(secret) verifies, and the earlier Jalon-Signature is still sent', async () => {
+    const plain = `plain-${randomBytes(12).toString('hex')}`;
+    const asWhsec = `whsec_${Buffer.from(plain, 'utf8').toString('base64')}`;
+    const r = await receiver({ secret: asWhsec });
+    await api.subscribe(r.url, ['milestone.invoiced'], plain);
+    const { eventId } = await api.append('milestone.invoiced');
+    const got = await r.waitFor((e) => e.body.id === eventId);
+    expect(got.verifiedOnArrival).toMatchObject({ ok: true });
+    expect(got.headers['jalon-event-id']).toBe(eventId);
+    expect(got.headers['jalon-timestamp']).toBe(got.headers['webhook-timestamp']);
+    expect(verifyJalonSignature(String(got.headers['jalon-signature']), got.rawBody, plain)).toBe(true);
+  });
+
+  it.each([
+    ['not base64', 'whsec_not*base64*at*all*0123456789abcdef'],
+    ['too short a key', `whsec_${randomBytes(16).toString('base64')}`],
+    ['too long a key', `whsec_${randomBytes(65).toString('base64')}`],
+  ])('refuses a whsec_ secret that is %s (400, nothing created)', async (_label, bad) => {
+    const before = await t.app.inject({
+      method: 'GET',
+      url: '/v1/subscriptions?limit=500',
+      headers: t.admin,
+    });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/subscriptions',
+      headers: t.admin,
+      payload: { url: 'https://erp.client.example/hooks/x', events: ['milestone.paid'], secret: bad },
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().errors.map((e: { path: string }) => e.path)).toContain('body.secret');
+    expect(res.body).not.toContain(bad);
+    const after = await t.app.inject({ method: 'GET', url: '/v1/subscriptions?limit=500', headers: t.admin });
+    expect(after.json().items).toHaveLength(before.json().items.length);
   });
 });
 

@@ -19,7 +19,7 @@ import { eventsApi } from '../support/events.ts';
 
 let t: TestApp;
 let api: ReturnType<typeof eventsApi>;
-const SECRET = `whsec_${'k'.repeat(24)}`;
+const SECRET = `whsec_${'k'.repeat(32)}`;
 
 beforeAll(async () => {
   t = await buildTestApp({ env: { JALON_EVENT_ALLOW_INTERNAL_TARGETS: 'false' } });

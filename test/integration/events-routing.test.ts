@@ -12,7 +12,7 @@ let t: TestApp;
 let workers: Workers;
 let api: ReturnType<typeof eventsApi>;
 const receivers: EventReceiver[] = [];
-const SECRET = 'whsec_routing_0123456789abcdef';
+const SECRET = 'whsec_routing0123456789abcdef0123456789abc';
 
 async function receiver(opts: Parameters<typeof startEventReceiver>[0] = {}) {
   const r = await startEventReceiver(opts);

@@ -47,7 +47,7 @@ const QUEUES = [
 let t: TestApp;
 let workers: Workers;
 let subscriber: EventReceiver | undefined;
-const SUBSCRIBER_SECRET = 'whsec_story_finance_tool_0123456789';
+const SUBSCRIBER_SECRET = 'whsec_storyfinancetool01234567890123456789abcd';
 
 beforeAll(async () => {
   nock.disableNetConnect();

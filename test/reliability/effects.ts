@@ -24,7 +24,7 @@ import { generate, type Ledger, newest } from './harness.ts';
  * from-scratch recompute and to the ledger.
  */
 
-export const SUBSCRIBER_SECRET = 'whsec_reliability_ledger_0123456789';
+export const SUBSCRIBER_SECRET = 'whsec_reliabilityledger01234567890123456789abc';
 
 export interface EffectsWorld {
   readonly sandbox: Sandbox;

@@ -34,8 +34,8 @@ const S = {
   trelloAppSecret: 'trello-app-SECRETVALUE-0009',
   asanaToken: '2/1201000000009999/1201000000000777:SECRETVALUE0010',
   asanaHookSecret: 'asanahooksecretSECRETVALUE0011',
-  subscription: 'whsec_SECRETVALUE_0012_abcdefghij',
-  subscriptionFailing: 'whsec_SECRETVALUE_0013_abcdefghij',
+  subscription: 'whsec_SECRETVALUE0012abcdefghij0123456789abcde',
+  subscriptionFailing: 'whsec_SECRETVALUE0013abcdefghij0123456789abcde',
   bogusKey: 'jln_key_0123456789abcdef0123456789_SECRETVALUE0014SECRETVALUE0014SECRETVA',
 };
 const issued: string[] = [BOOTSTRAP_KEY];

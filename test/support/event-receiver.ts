@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Webhook } from 'standardwebhooks';
 
 /** What a subscriber receives (docs/EVENTS.md). */
 export interface EventBody {
@@ -22,6 +23,8 @@ export interface ReceivedEvent {
   /** The status the receiver answered. */
   readonly answered: number;
   readonly receivedAt: Date;
+  /** With `startEventReceiver({ secret })`: what `standardwebhooks`' verify said on arrival. */
+  readonly verifiedOnArrival?: { ok: true; payload: unknown } | { ok: false; error: string };
 }
 
 export interface EventReceiver {
@@ -31,7 +34,10 @@ export interface EventReceiver {
   events(): ReceivedEvent[];
   /** Requests answered 2xx. */
   accepted(): ReceivedEvent[];
-  /** True when every request received (or the one given) carries a valid signature, fresh on arrival. */
+  /**
+   * True when every request received (or the one given) carries a valid Standard Webhooks
+   * signature for `secret` (`whsec_…`), fresh on arrival.
+   */
   verify(secret: string, event?: ReceivedEvent): boolean;
   /** Resolves with the first request matching `predicate`, waiting for it up to `timeoutMs`. */
   waitFor(predicate: (e: ReceivedEvent) => boolean, timeoutMs?: number): Promise<ReceivedEvent>;
@@ -76,8 +82,25 @@ export function verifyJalonSignature(
  * order (e.g. `[500, 500]`: fail twice, then accept); afterwards it answers `thenStatus` (200).
  */
 export async function startEventReceiver(
-  opts: { statuses?: number[]; thenStatus?: number } = {},
+  opts: { statuses?: number[]; thenStatus?: number; secret?: string } = {},
 ): Promise<EventReceiver> {
+  // A subscriber's own check, with the official library: the headers and raw body as they came.
+  const arrivalCheck = (
+    headers: IncomingHttpHeaders,
+    rawBody: string,
+  ): ReceivedEvent['verifiedOnArrival'] => {
+    if (!opts.secret) return undefined;
+    try {
+      const payload = new Webhook(opts.secret).verify(rawBody, {
+        'webhook-id': header(headers, 'webhook-id') ?? '',
+        'webhook-timestamp': header(headers, 'webhook-timestamp') ?? '',
+        'webhook-signature': header(headers, 'webhook-signature') ?? '',
+      });
+      return { ok: true, payload };
+    } catch (err) {
+      return { ok: false, error: (err as Error).message };
+    }
+  };
   const received: ReceivedEvent[] = [];
   const script = [...(opts.statuses ?? [])];
   const waiters = new Set<() => void>();
@@ -86,6 +109,7 @@ export async function startEventReceiver(
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const rawBody = Buffer.concat(chunks).toString('utf8');
+      const verifiedOnArrival = arrivalCheck(req.headers, rawBody);
       const answered = script.shift() ?? opts.thenStatus ?? 200;
       let body: EventBody;
       try {
@@ -108,6 +132,7 @@ export async function startEventReceiver(
         body,
         answered,
         receivedAt: new Date(),
+        ...(verifiedOnArrival ? { verifiedOnArrival } : {}),
       });
       // A redirect points somewhere else on this receiver: following it would show up in `path`.
       const location = answered >= 300 && answered < 400 ? { location: '/followed-redirect' } : {};
@@ -118,13 +143,15 @@ export async function startEventReceiver(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
-  const verifyOne = (secret: string, e: ReceivedEvent) =>
-    header(e.headers, 'jalon-timestamp') === verifyTimestamp(header(e.headers, 'jalon-signature')) &&
-    // Fresh when it arrived, as a subscriber checks it on receipt (a check made minutes later, at
-    // the end of a long test, would find every signature stale).
-    verifyJalonSignature(header(e.headers, 'jalon-signature'), e.rawBody, secret, {
-      nowSec: Math.floor(e.receivedAt.getTime() / 1000),
-    });
+  // Fresh when it arrived, as a subscriber checks it on receipt (a check made minutes later, at the
+  // end of a long test, would find every signature stale); the signature is the library's own.
+  const verifyOne = (secret: string, e: ReceivedEvent) => {
+    const id = header(e.headers, 'webhook-id');
+    const ts = Number(header(e.headers, 'webhook-timestamp'));
+    const signatures = header(e.headers, 'webhook-signature')?.split(' ') ?? [];
+    if (!id || !Number.isInteger(ts) || Math.abs(ts - e.receivedAt.getTime() / 1000) > 300) return false;
+    return signatures.includes(new Webhook(secret).sign(id, new Date(ts * 1000), e.rawBody));
+  };
 
   return {
     url: `http://127.0.0.1:${port}/events`,
@@ -160,9 +187,4 @@ export async function startEventReceiver(
         server.close(() => resolve());
       }),
   };
-}
-
-/** The `t=` of a signature header: it must equal the `Jalon-Timestamp` header. */
-function verifyTimestamp(signatureHeader: string | undefined): string | undefined {
-  return /(?:^|,)t=(\d+)/.exec(signatureHeader ?? '')?.[1];
 }

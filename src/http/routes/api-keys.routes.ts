@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { Role } from '../../core/auth.ts';
 import type { Services } from '../../services/services.ts';
 import { actorOf } from '../auth.ts';
+import { sendCreated } from '../created.ts';
 import { pageRequest, toPage } from '../paging.ts';
-import { Id, IdParams, PageQuery, page, problems } from '../schemas.ts';
+import { Id, IdParams, PageQuery, page, problems, Timestamp } from '../schemas.ts';
 
 const ApiKeyInput = z
   .object({
@@ -22,7 +23,7 @@ const CreatedApiKey = z
     name: z.string(),
     role: Role,
     providerId: z.string().nullable(),
-    createdAt: z.string(),
+    createdAt: Timestamp,
     key: z.string().describe('The key itself. Shown only in this response: store it now.'),
   })
   .meta({
@@ -43,9 +44,9 @@ const ApiKey = z
     name: z.string(),
     role: Role,
     providerId: z.string().nullable(),
-    createdAt: z.string(),
-    lastUsedAt: z.string().nullable().describe('Recorded at most once a minute'),
-    revokedAt: z.string().nullable(),
+    createdAt: Timestamp,
+    lastUsedAt: Timestamp.nullable().describe('Recorded at most once a minute'),
+    revokedAt: Timestamp.nullable(),
   })
   .meta({
     id: 'ApiKeySummary',
@@ -75,7 +76,10 @@ export const apiKeyRoutes: FastifyPluginAsync<{ services: Services }> = async (r
       },
       preHandler: app.requireRole('admin'),
     },
-    async (req, reply) => reply.code(201).send(await services.apiKeys.create(actorOf(req), req.body)),
+    async (req, reply) => {
+      const key = await services.apiKeys.create(actorOf(req), req.body);
+      return sendCreated(reply, `/v1/api-keys/${key.id}`, key);
+    },
   );
   app.get(
     '/v1/api-keys',

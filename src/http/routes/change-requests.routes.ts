@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ChangeRequestStatus } from '../../core/lifecycle.ts';
 import type { Services } from '../../services/services.ts';
 import { actorOf } from '../auth.ts';
+import { sendCreated } from '../created.ts';
 import { pageRequest, toPage } from '../paging.ts';
 import { IdParams, PageQuery, page, problems } from '../schemas.ts';
 import { ChangeRequest, DecisionNote, NewChangeRequest } from './change-requests.schemas.ts';
@@ -34,8 +35,10 @@ export const changeRequestRoutes: FastifyPluginAsync<{ services: Services }> = a
       },
       preHandler: proposer,
     },
-    async (req, reply) =>
-      reply.code(201).send(await services.changeRequests.create(actorOf(req), req.params.id, req.body)),
+    async (req, reply) => {
+      const created = await services.changeRequests.create(actorOf(req), req.params.id, req.body);
+      return sendCreated(reply, `/v1/change-requests/${created.id}`, created);
+    },
   );
   app.get(
     '/v1/engagements/:id/change-requests',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ChangeRequestAction, ChangeRequestStatus } from '../../core/lifecycle.ts';
 import { AmountMinor, MAX_AMOUNT_MINOR } from '../../core/money.ts';
-import { Id } from '../schemas.ts';
+import { Id, Timestamp } from '../schemas.ts';
 import {
   DateOnly,
   DeliverablePatch,
@@ -141,12 +141,12 @@ export const ChangeRequest = z
     proposedBy: z.object({ keyId: z.string(), role: z.string(), providerId: z.string().nullable() }),
     baseVersion: z.number().int().describe('The contract version it was proposed against'),
     appliedVersion: z.number().int().nullable().describe('The contract version its approval made'),
-    submittedAt: z.string().nullable(),
-    decidedAt: z.string().nullable(),
+    submittedAt: Timestamp.nullable(),
+    decidedAt: Timestamp.nullable(),
     decidedBy: z.string().nullable(),
     decisionNote: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
     warnings: Warnings.optional(),
   })
   .meta({

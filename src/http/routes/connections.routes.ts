@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { Tracker } from '../../core/task.ts';
 import type { Services } from '../../services/services.ts';
 import { actorOf } from '../auth.ts';
-import { decodeCursor, encodeCursor, IdParams, PageQuery, problems } from '../schemas.ts';
+import { sendCreated } from '../created.ts';
+import { decodeCursor, encodeCursor, IdParams, Link, PageQuery, problems, Timestamp } from '../schemas.ts';
 
 const Credentials = z
   .record(z.string(), z.unknown())
@@ -60,19 +61,19 @@ const Connection = z
     id: z.string(),
     tracker: Tracker,
     name: z.string(),
-    baseUrl: z.string().nullable(),
+    baseUrl: Link.nullable(),
     settings: z.record(z.string(), z.unknown()),
-    webhookUrl: z.string().describe('The callback URL registered at the tracker'),
+    webhookUrl: Link.describe('The callback URL registered at the tracker'),
     hasWebhookSecret: z.boolean(),
     health: z.object({
       status: z.enum(['unknown', 'healthy', 'unhealthy']),
-      lastDeliveryAt: z.string().nullable(),
-      lastSyncAt: z.string().nullable(),
+      lastDeliveryAt: Timestamp.nullable(),
+      lastSyncAt: Timestamp.nullable(),
       lastError: z.string().nullable(),
-      lastErrorAt: z.string().nullable(),
+      lastErrorAt: Timestamp.nullable(),
     }),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
   })
   .meta({
     id: 'Connection',
@@ -112,7 +113,10 @@ export const connectionRoutes: FastifyPluginAsync<{ services: Services }> = asyn
       },
       preHandler: admin,
     },
-    async (req, reply) => reply.code(201).send(await services.connections.create(actorOf(req), req.body)),
+    async (req, reply) => {
+      const created = await services.connections.create(actorOf(req), req.body);
+      return sendCreated(reply, `/v1/connections/${created.id}`, created);
+    },
   );
 
   app.get(

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IsoDate } from '../../core/dates.ts';
 import { DeliverableStatus, MilestoneStatus } from '../../core/lifecycle.ts';
 import { AmountMinor, Bps, MAX_GRACE_DAYS } from '../../core/money.ts';
-import { Id } from '../schemas.ts';
+import { CivilDate, Id, Timestamp } from '../schemas.ts';
 
 /** Schemas several engagement routes share: contacts, deliverables, milestones, warnings. */
 
@@ -124,14 +124,14 @@ export const Deliverable = z
     engagementId: z.string(),
     title: z.string(),
     description: z.string().nullable(),
-    dueDate: z.string(),
+    dueDate: CivilDate,
     acceptanceCriteria: z.array(z.string()),
     weight: z.number(),
     selector: DeliverableSelector,
     status: DeliverableStatus,
-    removedAt: z.string().nullable().describe('Set when an approved change request removed it'),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    removedAt: Timestamp.nullable().describe('Set when an approved change request removed it'),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
     warnings: Warnings.optional(),
   })
   .meta({
@@ -226,14 +226,14 @@ export const Milestone = z
     retentionMinor: nullableMoney,
     netMinor: nullableMoney.describe('Set when it unlocks: amount + bonus − penalty − retention'),
     daysLate: z.number().int().nullable(),
-    unlockedAt: z.string().nullable(),
+    unlockedAt: Timestamp.nullable(),
     invoiceRef: z.string().nullable(),
-    invoicedAt: z.string().nullable(),
+    invoicedAt: Timestamp.nullable(),
     paymentRef: z.string().nullable(),
-    paidAt: z.string().nullable(),
-    removedAt: z.string().nullable().describe('Set when an approved change request removed it'),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    paidAt: Timestamp.nullable(),
+    removedAt: Timestamp.nullable().describe('Set when an approved change request removed it'),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
     warnings: Warnings.optional(),
   })
   .meta({

@@ -7,6 +7,7 @@ import {
 } from '../../core/lifecycle.ts';
 import { ScheduleStatus } from '../../core/progress.ts';
 import { StatusCategory, Tracker } from '../../core/task.ts';
+import { CivilDate, Link, Timestamp } from '../schemas.ts';
 import { EXAMPLE_IDS } from './contract.schemas.ts';
 
 /** The dashboards' response shapes (GET /v1/dashboard/providers, GET /v1/engagements/{id}/dashboard). */
@@ -31,7 +32,7 @@ export const DueDeliverable = z
     deliverableId: z.string(),
     engagementId: z.string(),
     title: z.string(),
-    dueDate: z.string(),
+    dueDate: CivilDate,
     status: DeliverableStatus,
     scheduleStatus: ScheduleStatus,
   })
@@ -86,7 +87,7 @@ const TaskLine = z.object({
   id: z.string(),
   key: z.string().nullable(),
   title: z.string(),
-  url: z.string(),
+  url: Link,
   status: z.string(),
   blocked: z.boolean(),
   cancelled: z.boolean(),
@@ -118,14 +119,14 @@ const Figures = z
       .describe('When the remaining weight will be done; null without throughput'),
     scheduleStatus: ScheduleStatus,
     reasons: z.array(z.string()),
-    computedAt: z.string().describe('When the recompute job last changed these figures'),
+    computedAt: Timestamp.describe('When the recompute job last changed these figures'),
   })
   .describe('Stored by the recompute job; null until it has seen the deliverable');
 
 const DeliverableDashboard = z.object({
   id: z.string(),
   title: z.string(),
-  dueDate: z.string(),
+  dueDate: CivilDate,
   weight: z.number(),
   status: DeliverableStatus,
   figures: Figures.nullable(),
@@ -148,7 +149,7 @@ const MilestoneLine = z.object({
   netMinor: Money.nullable().describe('Set when it unlocks'),
   daysLate: z.number().int().nullable(),
   notBefore: z.string().nullable(),
-  unlockedAt: z.string().nullable(),
+  unlockedAt: Timestamp.nullable(),
   requiredDeliverableIds: z.array(z.string()),
 });
 
@@ -161,8 +162,8 @@ export const EngagementDashboard = z
       status: EngagementStatus,
       currency: z.string(),
       timeZone: z.string(),
-      startDate: z.string(),
-      endDate: z.string(),
+      startDate: CivilDate,
+      endDate: CivilDate,
       contractVersion: z.number().int(),
     }),
     today: z.string().describe("Today in the engagement's time zone"),
@@ -183,7 +184,7 @@ export const EngagementDashboard = z
         z.object({
           id: z.string(),
           kind: z.string(),
-          occurredAt: z.string(),
+          occurredAt: Timestamp,
           summary: z.string(),
           participants: z.array(z.string()),
         }),
@@ -197,8 +198,8 @@ export const EngagementDashboard = z
           status: ChangeRequestStatus,
           costMinor: Money,
           scheduleDays: z.number().int(),
-          submittedAt: z.string().nullable(),
-          createdAt: z.string(),
+          submittedAt: Timestamp.nullable(),
+          createdAt: Timestamp,
         }),
       )
       .describe('Open change requests: draft or submitted'),

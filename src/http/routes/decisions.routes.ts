@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../../services/services.ts';
 import { actorOf } from '../auth.ts';
+import { sendCreated } from '../created.ts';
 import { pageRequest, toPage } from '../paging.ts';
 import { IdParams, PageQuery, page, problems } from '../schemas.ts';
 import { Deliverable } from './contract.schemas.ts';
@@ -30,8 +31,10 @@ export const decisionRoutes: FastifyPluginAsync<{ services: Services }> = async 
       },
       preHandler: app.requireRole('pmo'),
     },
-    async (req, reply) =>
-      reply.code(201).send(await services.decisions.decide(actorOf(req), req.params.id, req.body)),
+    async (req, reply) => {
+      const decision = await services.decisions.decide(actorOf(req), req.params.id, req.body);
+      return sendCreated(reply, `/v1/deliverables/${req.params.id}/decisions`, decision);
+    },
   );
 
   app.post(

@@ -3,6 +3,7 @@ import { Role } from '../../core/auth.ts';
 import { DeliverableStatus } from '../../core/lifecycle.ts';
 import { ScheduleStatus } from '../../core/progress.ts';
 import { StatusCategory, Tracker } from '../../core/task.ts';
+import { CivilDate, Link, Timestamp } from '../schemas.ts';
 import { AT, EXAMPLE_IDS } from './contract.schemas.ts';
 
 /** Schemas of client decisions on deliverables. */
@@ -59,7 +60,7 @@ const EvidenceTask = z.object({
   externalId: z.string(),
   key: z.string().nullable(),
   title: z.string(),
-  url: z.string(),
+  url: Link,
   statusCategory: StatusCategory,
   status: z.string(),
   cancelled: z.boolean(),
@@ -67,13 +68,13 @@ const EvidenceTask = z.object({
   assignee: z.string().nullable(),
   parentExternalId: z.string().nullable(),
   estimate: z.number().nullable(),
-  completedAt: z.string().nullable(),
-  updatedAt: z.string(),
+  completedAt: Timestamp.nullable(),
+  updatedAt: Timestamp,
 });
 
 export const DecisionEvidence = z
   .object({
-    capturedAt: z.string(),
+    capturedAt: Timestamp,
     tasks: z.array(EvidenceTask),
     counts: z.object({
       total: z.number().int(),
@@ -90,10 +91,10 @@ export const DecisionEvidence = z
         totalWeight: z.number(),
         taskCount: z.number().int(),
         doneCount: z.number().int(),
-        forecastDate: z.string().nullable(),
+        forecastDate: CivilDate.nullable(),
         scheduleStatus: ScheduleStatus,
         reasons: z.array(z.string()),
-        computedAt: z.string(),
+        computedAt: Timestamp,
       })
       .nullable()
       .describe('The deliverable’s progress as last computed; null when none was yet'),
@@ -114,7 +115,7 @@ export const Decision = z
     criteria: z.array(CriterionResult),
     decidedBy: z.string().describe('The deciding API key id'),
     decidedByRole: Role,
-    decidedAt: z.string(),
+    decidedAt: Timestamp,
     statusBefore: DeliverableStatus,
     statusAfter: DeliverableStatus,
     evidence: DecisionEvidence,

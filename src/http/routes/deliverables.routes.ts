@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DeliverableStatus } from '../../core/lifecycle.ts';
 import type { Services } from '../../services/services.ts';
 import { actorOf } from '../auth.ts';
+import { sendCreated } from '../created.ts';
 import { pageRequest, toPage } from '../paging.ts';
 import { IdParams, PageQuery, page, problems } from '../schemas.ts';
 import { Deliverable, DeliverablePatch, IncludeRemoved, NewDeliverable } from './contract.schemas.ts';
@@ -33,8 +34,10 @@ export const deliverableRoutes: FastifyPluginAsync<{ services: Services }> = asy
       },
       preHandler: app.requireRole('pmo'),
     },
-    async (req, reply) =>
-      reply.code(201).send(await services.deliverables.create(actorOf(req), req.params.id, req.body)),
+    async (req, reply) => {
+      const created = await services.deliverables.create(actorOf(req), req.params.id, req.body);
+      return sendCreated(reply, `/v1/deliverables/${created.id}`, created);
+    },
   );
   app.get(
     '/v1/engagements/:id/deliverables',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EngagementAction, EngagementStatus } from '../../core/lifecycle.ts';
 import { AmountMinor } from '../../core/money.ts';
-import { Id } from '../schemas.ts';
+import { CivilDate, Id, Link, Timestamp } from '../schemas.ts';
 import { AT, Contact, DateOnly, Deliverable, EXAMPLE_IDS, Milestone, Warnings } from './contract.schemas.ts';
 
 /** The engagement's body and read shapes, and a contract version as GET ?version=N returns it. */
@@ -31,7 +31,7 @@ export const Engagement = z
     providerId: z.string(),
     title: z.string(),
     objective: z.string().nullable(),
-    specificationUrl: z.string().nullable(),
+    specificationUrl: Link.nullable(),
     currency: z.string(),
     contractValueMinor: z.number().int(),
     paymentTermsDays: z.number().int().nullable(),
@@ -39,17 +39,17 @@ export const Engagement = z
     ipOwnership: z.string().nullable(),
     clientContact: Contact.nullable(),
     providerContact: Contact.nullable(),
-    startDate: z.string(),
-    endDate: z.string(),
+    startDate: CivilDate,
+    endDate: CivilDate,
     timeZone: z.string(),
     weightByEstimate: z.boolean().describe('Tasks weigh their estimate in progress, else 1 each'),
     status: EngagementStatus,
     allowedActions: z.array(EngagementAction).describe('Lifecycle actions its status allows now'),
     contractVersion: z.number().int().describe('1 until the first approved change request'),
-    activatedAt: z.string().nullable(),
-    closedAt: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    activatedAt: Timestamp.nullable(),
+    closedAt: Timestamp.nullable(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
     warnings: Warnings.optional(),
   })
   .meta({
@@ -132,7 +132,7 @@ export const ContractVersion = z
       .string()
       .nullable()
       .describe('The approved change request that made it; null for version 1'),
-    recordedAt: z.string(),
+    recordedAt: Timestamp,
     recordedBy: z.string().describe('The API key that activated or approved'),
     engagement: EngagementAtVersion,
     deliverables: z.array(Deliverable),

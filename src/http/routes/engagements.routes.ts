@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { EngagementStatus } from '../../core/lifecycle.ts';
 import type { Services } from '../../services/services.ts';
 import { actorOf } from '../auth.ts';
+import { sendCreated } from '../created.ts';
 import { pageRequest, toPage } from '../paging.ts';
 import { Id, IdParams, PageQuery, page, problems } from '../schemas.ts';
 import {
@@ -49,7 +50,10 @@ export const engagementRoutes: FastifyPluginAsync<{ services: Services }> = asyn
       },
       preHandler: app.requireRole('pmo'),
     },
-    async (req, reply) => reply.code(201).send(await services.engagements.create(actorOf(req), req.body)),
+    async (req, reply) => {
+      const created = await services.engagements.create(actorOf(req), req.body);
+      return sendCreated(reply, `/v1/engagements/${created.id}`, created);
+    },
   );
   app.get(
     '/v1/engagements',

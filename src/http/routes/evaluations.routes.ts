@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../services/services.ts';
 import { actorOf } from '../auth.ts';
-import { IdParams, problems } from '../schemas.ts';
+import { sendCreated } from '../created.ts';
+import { IdParams, problems, Timestamp } from '../schemas.ts';
 import { EXAMPLE_IDS } from './contract.schemas.ts';
 
 const Score = z.number().int().min(1).max(5);
@@ -47,8 +48,8 @@ const Evaluation = z
     improvements: z.string().nullable(),
     lessons: z.string().nullable(),
     evaluatedBy: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
   })
   .meta({
     id: 'Evaluation',
@@ -83,7 +84,9 @@ export const evaluationRoutes: FastifyPluginAsync<{ services: Services }> = asyn
     },
     async (req, reply) => {
       const { evaluation, created } = await services.evaluations.put(actorOf(req), req.params.id, req.body);
-      return reply.code(created ? 201 : 200).send(evaluation);
+      return created
+        ? sendCreated(reply, `/v1/engagements/${req.params.id}/evaluation`, evaluation)
+        : reply.code(200).send(evaluation);
     },
   );
   app.get(

@@ -2,6 +2,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ReadinessReport } from '../../services/services.ts';
+import { problems } from '../schemas.ts';
+
+/** Probes send no query: anything else is a mistake worth telling (400). */
+const NoQuery = z.object({}).strict();
 
 const Readiness = z
   .object({ status: z.enum(['ready', 'not_ready']), checks: z.record(z.string(), z.enum(['ok', 'down'])) })
@@ -19,7 +23,8 @@ export const healthRoutes: FastifyPluginAsync<{ readiness: () => Promise<Readine
         operationId: 'getHealth',
         tags: ['operations'],
         summary: 'Liveness: the process answers',
-        response: { 200: z.object({ status: z.literal('ok') }) },
+        querystring: NoQuery,
+        response: { 200: z.object({ status: z.literal('ok') }), 400: problems()[400] },
       },
       logLevel: 'warn',
     },
@@ -32,7 +37,8 @@ export const healthRoutes: FastifyPluginAsync<{ readiness: () => Promise<Readine
         operationId: 'getReadiness',
         tags: ['operations'],
         summary: 'Readiness: the database and Redis are reachable',
-        response: { 200: Readiness, 503: Readiness },
+        querystring: NoQuery,
+        response: { 200: Readiness, 400: problems()[400], 503: Readiness },
       },
       logLevel: 'warn',
     },

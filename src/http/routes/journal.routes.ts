@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { JOURNAL_KINDS } from '../../core/engagement.ts';
 import type { Services } from '../../services/services.ts';
 import { actorOf } from '../auth.ts';
+import { sendCreated } from '../created.ts';
 import { pageRequest, toPage } from '../paging.ts';
-import { IdParams, PageQuery, page, problems } from '../schemas.ts';
+import { IdParams, PageQuery, page, problems, Timestamp } from '../schemas.ts';
 import { DateOnly, EXAMPLE_IDS, Instant } from './contract.schemas.ts';
 
 const JournalKind = z.enum(JOURNAL_KINDS);
@@ -52,13 +53,13 @@ const JournalEntry = z
     id: z.string(),
     engagementId: z.string(),
     kind: JournalKind,
-    occurredAt: z.string(),
+    occurredAt: Timestamp,
     participants: z.array(z.string()),
     summary: z.string(),
     decisions: z.array(z.string()),
     actionItems: z.array(ActionItem),
     author: z.object({ keyId: z.string(), role: z.string() }),
-    createdAt: z.string(),
+    createdAt: Timestamp,
   })
   .meta({
     id: 'JournalEntry',
@@ -90,8 +91,10 @@ export const journalRoutes: FastifyPluginAsync<{ services: Services }> = async (
       },
       preHandler: app.requireRole('pmo', 'provider'),
     },
-    async (req, reply) =>
-      reply.code(201).send(await services.journal.create(actorOf(req), req.params.id, req.body)),
+    async (req, reply) => {
+      const entry = await services.journal.create(actorOf(req), req.params.id, req.body);
+      return sendCreated(reply, `/v1/engagements/${req.params.id}/journal`, entry);
+    },
   );
   app.get(
     '/v1/engagements/:id/journal',

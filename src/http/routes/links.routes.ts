@@ -5,7 +5,8 @@ import { Tracker } from '../../core/task.ts';
 import { ScopeInput } from '../../services/links.service.ts';
 import type { Services } from '../../services/services.ts';
 import { actorOf } from '../auth.ts';
-import { Id, IdParams, problems } from '../schemas.ts';
+import { sendCreated } from '../created.ts';
+import { Id, IdParams, problems, Timestamp } from '../schemas.ts';
 
 const NewLink = z
   .object({ connectionId: Id, scope: ScopeInput })
@@ -22,9 +23,9 @@ const Link = z
     connectionId: z.string(),
     tracker: Tracker,
     scope: ScopeInput,
-    lastSyncAt: z.string().nullable(),
-    lastFullSyncAt: z.string().nullable(),
-    createdAt: z.string(),
+    lastSyncAt: Timestamp.nullable(),
+    lastFullSyncAt: Timestamp.nullable(),
+    createdAt: Timestamp,
   })
   .meta({
     id: 'Link',
@@ -58,8 +59,10 @@ export const linkRoutes: FastifyPluginAsync<{ services: Services }> = async (roo
       },
       preHandler: guard,
     },
-    async (req, reply) =>
-      reply.code(201).send(await services.links.create(actorOf(req), req.params.id, req.body)),
+    async (req, reply) => {
+      const link = await services.links.create(actorOf(req), req.params.id, req.body);
+      return sendCreated(reply, `/v1/engagements/${req.params.id}/links`, link);
+    },
   );
 
   app.get(

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MilestoneStatus } from '../../core/lifecycle.ts';
 import type { Services } from '../../services/services.ts';
 import { actorOf } from '../auth.ts';
+import { sendCreated } from '../created.ts';
 import { pageRequest, toPage } from '../paging.ts';
 import { IdParams, PageQuery, page, problems } from '../schemas.ts';
 import { IncludeRemoved, Milestone, MilestonePatch, NewMilestone } from './contract.schemas.ts';
@@ -34,8 +35,10 @@ export const milestoneRoutes: FastifyPluginAsync<{ services: Services }> = async
       },
       preHandler: app.requireRole('pmo'),
     },
-    async (req, reply) =>
-      reply.code(201).send(await services.milestones.create(actorOf(req), req.params.id, req.body)),
+    async (req, reply) => {
+      const created = await services.milestones.create(actorOf(req), req.params.id, req.body);
+      return sendCreated(reply, `/v1/milestones/${created.id}`, created);
+    },
   );
   app.get(
     '/v1/engagements/:id/milestones',

@@ -8,7 +8,7 @@ import { toCsv, wantsCsv } from '../csv.ts';
 import { IdempotencyHeaders, idempotencyOf, sendIdempotent } from '../idempotency.ts';
 import { sendJsonPage } from '../json-page.ts';
 import { pageRequest, toPage } from '../paging.ts';
-import { IdParams, page, problems } from '../schemas.ts';
+import { IdParams, page, problems, withHeaders } from '../schemas.ts';
 import { InvoiceRequest, PaymentMilestone, PaymentQuery, PaymentRequest } from './payments.schemas.ts';
 
 const tags = ['finance'];
@@ -81,12 +81,19 @@ export const paymentRoutes: FastifyPluginAsync<{ services: Services }> = async (
           'Milestones in the contracts (not removed by a change request), oldest first. `Accept: text/csv` returns the same page as CSV (a header line, amounts as integers in minor units with a currency column; the next page’s cursor in the X-Next-Cursor header).',
         querystring: PaymentQuery,
         response: {
-          200: {
-            content: {
+          200: withHeaders(
+            {
               'application/json': { schema: page(PaymentMilestone) },
-              'text/csv': { schema: z.string() },
+              'text/csv': {
+                schema: z.string().describe('RFC 4180 CSV: a header line, then one line per milestone'),
+              },
             },
-          },
+            {
+              'X-Next-Cursor': z
+                .string()
+                .describe('CSV only: the cursor of the next page, absent on the last'),
+            },
+          ),
           ...problems(403),
         },
       },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MilestoneStatus } from '../../core/lifecycle.ts';
-import { Id, PageQuery } from '../schemas.ts';
+import { CivilDate, Id, PageQuery, Timestamp } from '../schemas.ts';
 import { AT, DateOnly, EXAMPLE_IDS, Instant } from './contract.schemas.ts';
 
 /** Schemas of the finance API: payment milestones with their settlement and evidence. */
@@ -13,9 +13,9 @@ export const UnlockEvidence = z
       z.object({
         deliverableId: z.string(),
         title: z.string(),
-        dueDate: z.string().describe('The due date as amended by approved change requests'),
+        dueDate: CivilDate.describe('The due date as amended by approved change requests'),
         decisionId: z.string().describe('The accepting decision'),
-        acceptedAt: z.string(),
+        acceptedAt: Timestamp,
         override: z.boolean(),
         daysLate: z.number().int().describe('Acceptance date − due date in calendar days (negative: early)'),
       }),
@@ -45,11 +45,11 @@ export const PaymentMilestone = z
     daysLate: z.number().int().nullable(),
     daysEarly: z.number().int().nullable(),
     notBefore: z.string().nullable(),
-    unlockedAt: z.string().nullable(),
+    unlockedAt: Timestamp.nullable(),
     invoiceRef: z.string().nullable(),
-    invoicedAt: z.string().nullable(),
+    invoicedAt: Timestamp.nullable(),
     paymentRef: z.string().nullable(),
-    paidAt: z.string().nullable(),
+    paidAt: Timestamp.nullable(),
     evidence: UnlockEvidence.nullable().describe('Null while locked'),
   })
   .meta({

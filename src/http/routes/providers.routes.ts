@@ -3,8 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../services/services.ts';
 import { actorOf } from '../auth.ts';
+import { sendCreated } from '../created.ts';
 import { pageRequest, toPage } from '../paging.ts';
-import { IdParams, PageQuery, page, problems } from '../schemas.ts';
+import { IdParams, PageQuery, page, problems, Timestamp } from '../schemas.ts';
 import { EXAMPLE_IDS } from './contract.schemas.ts';
 
 const ProviderReference = z
@@ -49,8 +50,8 @@ const Provider = z
     id: z.string(),
     name: z.string(),
     references: z.array(ProviderReference),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
   })
   .meta({
     id: 'Provider',
@@ -156,7 +157,10 @@ export const providerRoutes: FastifyPluginAsync<{ services: Services }> = async 
       },
       preHandler: app.requireRole('pmo'),
     },
-    async (req, reply) => reply.code(201).send(await providers().create(actorOf(req), req.body)),
+    async (req, reply) => {
+      const created = await providers().create(actorOf(req), req.body);
+      return sendCreated(reply, `/v1/providers/${created.id}`, created);
+    },
   );
   app.get(
     '/v1/providers',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Link } from '../schemas.ts';
 import { DateOnly, EXAMPLE_IDS, Instant } from './contract.schemas.ts';
 
 const ratio = z.number().min(0).max(1).nullable();
@@ -48,7 +49,7 @@ export const StatusReport = z
         tracker: z.string(),
         key: z.string().nullable(),
         title: z.string(),
-        url: z.string().nullable(),
+        url: Link.nullable(),
       }),
     ),
     awaitingDecision: z.array(z.object({ deliverableId: z.string(), title: z.string(), dueDate: DateOnly })),

@@ -3,9 +3,20 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { JalonError } from '../../core/errors.ts';
 import { EventType } from '../../core/events.ts';
+import { decodeWhsec, SECRET_PREFIX } from '../../services/event-signature.ts';
 import type { Services } from '../../services/services.ts';
 import { actorOf } from '../auth.ts';
-import { decodeCursor, encodeCursor, Id, IdParams, PageQuery, problems } from '../schemas.ts';
+import { sendCreated } from '../created.ts';
+import {
+  decodeCursor,
+  encodeCursor,
+  Id,
+  IdParams,
+  Link,
+  PageQuery,
+  problems,
+  Timestamp,
+} from '../schemas.ts';
 
 const EXAMPLE_ID = 'sub_019a0b1c2d3e4f5a6b7c8d9e0f';
 
@@ -24,7 +35,15 @@ const NewSubscription = z
       .string()
       .min(16)
       .max(512)
-      .describe('Write-only: the HMAC-SHA256 key of `Jalon-Signature` (docs/EVENTS.md)'),
+      .refine((v) => !v.startsWith(SECRET_PREFIX) || (decodeWhsec(v)?.length ?? 0) >= 24, {
+        message: 'a whsec_ secret must be whsec_ followed by the standard base64 of 24 to 64 random bytes',
+      })
+      .refine((v) => (decodeWhsec(v)?.length ?? 0) <= 64, {
+        message: 'a whsec_ secret must hold at most 64 bytes',
+      })
+      .describe(
+        'Write-only: the Standard Webhooks signing secret, `whsec_` + the base64 of 24 to 64 random bytes (docs/EVENTS.md). Any other string of 16 or more characters is accepted as before: its UTF-8 bytes are the key (the secret `whsec_` + base64 of it)',
+      ),
   })
   .strict()
   .meta({
@@ -32,18 +51,18 @@ const NewSubscription = z
     example: {
       url: 'https://erp.client.example/hooks/jalon',
       events: ['milestone.unlocked', 'milestone.paid'],
-      secret: '••••••••••••••••••••••••',
+      secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
     },
   });
 
 const Subscription = z
   .object({
     id: z.string(),
-    url: z.string(),
+    url: Link,
     events: z.array(EventType),
     createdBy: z.string().describe('The API key that created it'),
-    createdAt: z.string(),
-    deletedAt: z.string().nullable().describe('Set once deleted: nothing more is delivered'),
+    createdAt: Timestamp,
+    deletedAt: Timestamp.nullable().describe('Set once deleted: nothing more is delivered'),
   })
   .meta({
     id: 'Subscription',
@@ -70,10 +89,10 @@ const EventDelivery = z
     attempts: z.number().int(),
     lastStatusCode: z.number().int().nullable(),
     lastError: z.string().nullable(),
-    lastAttemptAt: z.string().nullable(),
-    nextAttemptAt: z.string().nullable(),
-    deliveredAt: z.string().nullable(),
-    createdAt: z.string(),
+    lastAttemptAt: Timestamp.nullable(),
+    nextAttemptAt: Timestamp.nullable(),
+    deliveredAt: Timestamp.nullable(),
+    createdAt: Timestamp,
   })
   .meta({
     id: 'EventDelivery',
@@ -118,7 +137,10 @@ export const subscriptionRoutes: FastifyPluginAsync<{ services: Services }> = as
       },
       preHandler: guard,
     },
-    async (req, reply) => reply.code(201).send(await services.subscriptions.create(actorOf(req), req.body)),
+    async (req, reply) => {
+      const created = await services.subscriptions.create(actorOf(req), req.body);
+      return sendCreated(reply, `/v1/subscriptions/${created.id}`, created);
+    },
   );
 
   app.get(

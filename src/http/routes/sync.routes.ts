@@ -2,11 +2,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../services/services.ts';
-import { Id, IdParams, problems } from '../schemas.ts';
+import { Id, IdParams, Link, LinkRef, problems, Timestamp } from '../schemas.ts';
 
 const SyncStarted = z
   .object({
-    jobs: z.array(z.object({ linkId: z.string(), jobId: z.string(), statusUrl: z.string() })),
+    jobs: z.array(z.object({ linkId: z.string(), jobId: z.string(), statusUrl: LinkRef })),
   })
   .meta({
     id: 'SyncStarted',
@@ -53,11 +53,11 @@ const SyncStatus = z
 const Registered = z
   .object({
     connectionId: z.string(),
-    callbackUrl: z.string(),
+    callbackUrl: Link,
     links: z.array(
       z.object({
         linkId: z.string(),
-        webhooks: z.array(z.object({ externalId: z.string(), expiresAt: z.string().nullable() })),
+        webhooks: z.array(z.object({ externalId: z.string(), expiresAt: Timestamp.nullable() })),
       }),
     ),
   })

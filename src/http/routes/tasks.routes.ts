@@ -3,7 +3,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { StatusCategory, Tracker } from '../../core/task.ts';
 import type { Services } from '../../services/services.ts';
-import { decodeCursor, encodeCursor, Id, PageQuery, problems } from '../schemas.ts';
+import {
+  CivilDate,
+  decodeCursor,
+  encodeCursor,
+  Id,
+  Link,
+  PageQuery,
+  problems,
+  Timestamp,
+} from '../schemas.ts';
 
 const TaskSchema = z
   .object({
@@ -12,20 +21,20 @@ const TaskSchema = z
     tracker: Tracker,
     externalId: z.string(),
     key: z.string().nullable(),
-    url: z.string(),
+    url: Link,
     title: z.string(),
     statusCategory: StatusCategory,
     status: z.string(),
     cancelled: z.boolean(),
     blocked: z.boolean(),
     assignee: z.string().nullable(),
-    dueDate: z.string().nullable(),
+    dueDate: CivilDate.nullable(),
     labels: z.array(z.string()),
     parentExternalId: z.string().nullable(),
     estimate: z.number().nullable(),
-    completedAt: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    completedAt: Timestamp.nullable(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
     deleted: z.boolean(),
     deliverableId: z.string().nullable(),
   })
