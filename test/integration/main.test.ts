@@ -181,5 +181,5 @@ describe('the process', () => {
     } finally {
       await db.drop();
     }
-  }, 60_000);
+  }, 120_000);
 });
