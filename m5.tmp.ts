@@ -1,0 +1,10 @@
+import { PGlite } from '@electric-sql/pglite';
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+const extra = process.argv.slice(2);
+const dir = mkdtempSync('/tmp/front-measure/d-');
+const t = performance.now(); const c0 = process.cpuUsage();
+const c = await PGlite.create(join(dir, 'pgdata'), extra.length ? { initDbStartParams: extra } : {});
+const c1 = process.cpuUsage(c0);
+console.log(JSON.stringify(extra), 'wall', Math.round(performance.now() - t), 'cpu', Math.round((c1.user + c1.system) / 1000));
+await c.query('select 1'); await c.close();
