@@ -91,12 +91,12 @@ export async function createContainer(config: Config, logger: Logger): Promise<C
   let database: Database;
   try {
     // Creating the embedded database (PGlite's initdb) is most of a first start: say so, or the
-    // process looks hung. Measured: about 8 s of CPU, 30 s and more on a busy 2-core machine.
+    // process looks hung. Measured: 7–8 s of CPU, about 10 s on an idle 2-core machine.
     const firstEmbedded = !config.databaseUrl && !existsSync(join(config.dataDir, 'pgdata', 'PG_VERSION'));
     if (firstEmbedded)
       logger.info(
         { dataDir: config.dataDir },
-        'creating the embedded database (first start only: about 10 to 40 s; DATABASE_URL uses PostgreSQL instead)',
+        'creating the embedded database (first start only: 10 s to a minute; DATABASE_URL uses PostgreSQL instead)',
       );
     const openedAt = Date.now();
     database = await openDatabase({
