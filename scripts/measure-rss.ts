@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './demo/jalon-process.ts';
@@ -15,6 +15,7 @@ const args = (pkg.scripts.start as string).split(/\s+/).slice(1);
 // RSS_DATA_DIR: an embedded database made by an earlier run (a later start, not the first).
 const kept = process.env.RSS_DATA_DIR;
 const dataDir = kept ?? mkdtempSync(join(tmpdir(), 'jalon-rss-'));
+const firstStart = !process.argv[2] && !existsSync(join(dataDir, 'pgdata', 'PG_VERSION'));
 const port = await freePort();
 const startedAt = Date.now();
 const child = spawn(process.execPath, args, {
@@ -46,7 +47,7 @@ const readyMs = Date.now() - startedAt;
 const atReady = rssMb();
 await new Promise((r) => setTimeout(r, IDLE_S * 1000));
 process.stdout.write(
-  `${JSON.stringify({ database: process.argv[2] ? 'postgres' : 'pglite', firstStart: !kept && !process.argv[2], readyMs, rssAtReadyMb: atReady, rssIdleMb: rssMb(), idleSeconds: IDLE_S })}\n`,
+  `${JSON.stringify({ database: process.argv[2] ? 'postgres' : 'pglite', firstStart, readyMs, rssAtReadyMb: atReady, rssIdleMb: rssMb(), idleSeconds: IDLE_S })}\n`,
 );
 child.kill('SIGTERM');
 await new Promise((r) => child.on('exit', r));
