@@ -80,6 +80,7 @@ const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const env = {
   NODE_ENV: 'production',
+  JALON_METRICS_TOKEN: 'bench-metrics-token-0001',
   HOST: '127.0.0.1',
   PORT: String(port),
   // A worker-only process serves /health, /ready and /metrics there (when src/main.ts does).

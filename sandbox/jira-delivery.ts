@@ -59,7 +59,7 @@ function jwt(app: OAuthApp, nowMs: number): string {
   return `${head}.${claims}.${signature}`;
 }
 
-/** The body Jira posts: the event envelope of the captures in ../shared/fixtures/jira (v2 JSON). */
+/** The body Jira posts: the event envelope of the captures in test/fixtures/jira (v2 JSON). */
 export function jiraEnvelope(ctx: JsonContext, e: JiraEvent): Record<string, unknown> {
   const base = { timestamp: e.at, webhookEvent: e.webhookEvent };
   if (e.webhookEvent.startsWith('comment_') && e.comment) {

@@ -15,7 +15,7 @@ import {
 /**
  * Jira's JSON: REST v3 responses (rich text as ADF) and the v2 representation webhook bodies carry
  * (rich text as strings). Shapes follow https://developer.atlassian.com/cloud/jira/platform/rest/v3/
- * and the captured webhooks in ../shared/fixtures/jira.
+ * and the captured webhooks in test/fixtures/jira.
  */
 
 export interface JsonContext {

@@ -11,7 +11,7 @@ import type {
 /**
  * Trello's JSON, after the object definitions
  * (https://developer.atlassian.com/cloud/trello/guides/rest-api/object-definitions/) and the
- * captures in ../shared/fixtures/trello. `site` is where card and board links point (the sandbox).
+ * captures in test/fixtures/trello. `site` is where card and board links point (the sandbox).
  */
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -12,6 +12,7 @@ import { createJalonClient, type JalonClient, must } from './demo/jalon-client.t
 
 import { freePort, type JalonProcess, startJalon } from './demo/jalon-process.ts';
 import { type Features, playWeeks } from './demo/play.ts';
+import { requestedPort } from './demo/port.ts';
 import { printReport } from './demo/report.ts';
 import { type DemoKeys, setUpDemo } from './demo/setup.ts';
 
@@ -19,8 +20,8 @@ import { type DemoKeys, setUpDemo } from './demo/setup.ts';
  * `npm run demo`: the tracker sandbox (in this process) and Jalon (`node src/main.ts`, API and
  * workers, embedded PGlite in a fresh temporary directory), then a contract, four weeks of provider
  * activity and a PMO decision through both APIs; it prints where to look and keeps running until
- * Ctrl-C. Needs only Redis (REDIS_URL, default redis://127.0.0.1:6379). DEMO_PORT picks Jalon's
- * port (default 3000, or a free one), DEMO_KEEP_DATA=1 keeps the data directory on exit.
+ * Ctrl-C. Needs only Redis (REDIS_URL, default redis://127.0.0.1:6379). DEMO_PORT, else PORT, picks
+ * Jalon's port (default 3000, or a free one), DEMO_KEEP_DATA=1 keeps the data directory on exit.
  */
 
 type Role = Schemas['ApiKey']['role'];
@@ -142,7 +143,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop(0));
   process.on('SIGHUP', () => void stop(0));
 
-  const port = process.env.DEMO_PORT ? Number(process.env.DEMO_PORT) : await preferredPort(3000);
+  const port = requestedPort(process.env) ?? (await preferredPort(3000));
   try {
     jalon = await startJalon({
       port,

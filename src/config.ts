@@ -132,11 +132,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parseEnv(env);
   const warnings: string[] = [];
   const dataDir = resolve(e.JALON_DATA_DIR);
+  const missing = e.NODE_ENV === 'production' ? missingInProduction(e) : [];
+  if (missing.length > 0) throw new ConfigError(missing);
   let secretKey: Buffer;
   if (e.JALON_SECRET_KEY) {
     secretKey = Buffer.from(e.JALON_SECRET_KEY, 'base64');
-  } else if (e.NODE_ENV === 'production') {
-    throw new ConfigError(['JALON_SECRET_KEY: required in production (openssl rand -base64 32)']);
   } else {
     secretKey = devSecretKey(dataDir);
     warnings.push(`JALON_SECRET_KEY is unset: using the development key in ${join(dataDir, 'secret.key')}`);
@@ -176,6 +176,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     warnings,
   });
+}
+
+/**
+ * What production may not run without: the key that encrypts tracker credentials (one kept beside
+ * the data it protects protects little), and the token of /metrics, which API processes serve on
+ * the public PORT (queue depths, routes and tracker errors are nobody else's business).
+ */
+function missingInProduction(e: z.infer<typeof EnvSchema>): string[] {
+  return [
+    ...(e.JALON_SECRET_KEY ? [] : ['JALON_SECRET_KEY: required in production (openssl rand -base64 32)']),
+    ...(e.JALON_METRICS_TOKEN
+      ? []
+      : ['JALON_METRICS_TOKEN: required in production, /metrics is served on PORT (openssl rand -hex 24)']),
+  ];
 }
 
 function devSecretKey(dataDir: string): Buffer {

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { createContainer, StartupError } from './container.ts';
 import type { Workers } from './jobs/workers.ts';
+import { listenHelp } from './listen-help.ts';
 import { createLogger } from './logger.ts';
 
 /**
@@ -8,6 +9,10 @@ import { createLogger } from './logger.ts';
  * `worker` (BullMQ workers) or `all`. SIGTERM/SIGINT stop taking work, let in-flight requests
  * and jobs finish, then exit 0.
  */
+/** Every API key is made with an admin key, and the first admin key can only come from the environment. */
+const firstKeyHint =
+  'No JALON_BOOTSTRAP_ADMIN_KEY: to create API keys, restart with one (export JALON_BOOTSTRAP_ADMIN_KEY=$(openssl rand -hex 24)), then POST /v1/api-keys with it (docs/GETTING-STARTED.md)';
+
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
   try {
@@ -42,9 +47,7 @@ async function main(): Promise<void> {
   try {
     address = await app.listen({ port, host: config.host });
   } catch (err) {
-    process.stderr.write(
-      `Jalon cannot listen on ${config.host}:${port} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); set ${runsApi ? 'PORT' : 'JALON_METRICS_PORT'} to a free port (0 picks one).\n`,
-    );
+    process.stderr.write(`${listenHelp(err, config.host, port, runsApi ? 'PORT' : 'JALON_METRICS_PORT')}\n`);
     await container.close();
     process.exit(69);
   }
@@ -55,9 +58,11 @@ async function main(): Promise<void> {
       role: config.role,
       database: container.database.kind,
       url: runsApi ? config.publicUrl : `${address}/metrics`,
+      ...(runsApi ? { dashboard: `${config.publicUrl}/app`, docs: `${config.publicUrl}/docs` } : {}),
     },
     'jalon started',
   );
+  if (runsApi && !config.bootstrapAdminKey) logger.info(firstKeyHint);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -85,7 +85,7 @@ const EventRef = z.object({
  * One compact event, shared by webhooks and the events API
  * (https://developers.asana.com/reference/events). `change` is only present for `changed`;
  * `parent` only for `added`/`removed`; `user` is null for system events. Older deliveries have
- * no `change` at all (the 2019 capture in ../shared/fixtures).
+ * no `change` at all (the 2019 capture in test/fixtures/asana).
  */
 export const AsanaEvent = z.object({
   action: z.string(),

@@ -39,7 +39,7 @@ const request = (raw: Buffer) => ({
 
 describe('jira shared fixtures', () => {
   it('are all handled by these tests (a new capture fails until it is)', () => {
-    const dir = new URL('../../../shared/fixtures/jira/', import.meta.url);
+    const dir = new URL('../../test/fixtures/jira/', import.meta.url);
     expect(readdirSync(dir).sort()).toEqual([...SHARED_JIRA_FIXTURES].sort());
   });
 });

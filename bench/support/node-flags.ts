@@ -10,5 +10,8 @@ export const SERVICE_NODE_FLAGS: readonly string[] = (() => {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
     scripts: { start: string };
   };
-  return pkg.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
+  // --import loads the Node version check (scripts/check-node.js), not a V8 flag.
+  return pkg.scripts.start
+    .split(/\s+/)
+    .filter((word) => word.startsWith('--') && !word.startsWith('--import'));
 })();

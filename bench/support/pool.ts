@@ -2,7 +2,7 @@ import { JIRA_SECRET, jiraDelivery } from '../../test/support/jira-deliveries.ts
 import type { PooledBody } from './load.ts';
 
 /**
- * `size` signed `jira:issue_updated` bodies from the live capture in ../shared/fixtures, one issue
+ * `size` signed `jira:issue_updated` bodies from the live capture in test/fixtures/jira, one issue
  * each (ids from `firstIssueId`), signed ahead of the run so the load generator only sends bytes.
  */
 export function signedPool(size: number, firstIssueId: number): PooledBody[] {

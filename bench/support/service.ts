@@ -54,6 +54,7 @@ export async function startService(opts: { workers?: boolean } = {}): Promise<Be
   try {
     const config = loadConfig({
       NODE_ENV: 'production',
+      JALON_METRICS_TOKEN: 'bench-metrics-token-0001',
       HOST: '127.0.0.1',
       PORT: '0',
       DATABASE_URL: database.url,

@@ -61,6 +61,7 @@ export async function startSplitService(): Promise<SplitService> {
   const env = {
     PATH: process.env.PATH ?? '',
     NODE_ENV: 'production',
+    JALON_METRICS_TOKEN: 'bench-metrics-token-0001',
     HOST: '127.0.0.1',
     PORT: String(port),
     DATABASE_URL: database.url,

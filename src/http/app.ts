@@ -90,7 +90,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', req.id);
   });
 
-  await app.register(helmet, { global: true });
+  // No `upgrade-insecure-requests`: Jalon listens on plain HTTP (loopback, an intranet host, or
+  // behind a TLS proxy that sets its own policy); upgrading /docs' scripts to HTTPS on a host that
+  // has none leaves a blank page.
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+  });
   await app.register(underPressure, {
     maxEventLoopDelay: deps.pressure?.maxEventLoopDelayMs ?? 1000,
     maxHeapUsedBytes: deps.pressure?.maxHeapUsedBytes ?? 0,
@@ -122,7 +128,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: contractTransform,
     transformObject: contractTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    transformStaticCSP: (csp) => csp.replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
   await app.register(authPlugin, { authenticate: (token) => deps.services.apiKeys.authenticate(token) });
   if (deps.metrics) await app.register(metricsPlugin, deps.metrics);
 

@@ -15,12 +15,12 @@ import {
 import { type ContractHarness, runContractSuite } from './suite.ts';
 
 /**
- * The Asana adapter against the shared contract. Vendor payloads come from ../shared/fixtures/asana
+ * The Asana adapter against the shared contract. Vendor payloads come from test/fixtures/asana
  * (read in place); nock plays app.asana.com with the connection's token required on every call.
  */
 
 const CAPTURED_DELIVERY = 'webhook-events-task-changed-2019.json';
-/** The task and project of the vendor's GET /tasks example (../shared/fixtures). */
+/** The task and project of the vendor's GET /tasks example (test/fixtures). */
 const VendorTask = z.looseObject({ gid: z.string(), workspace: z.object({ gid: z.string() }) });
 const VENDOR_TASKS = z
   .tuple([VendorTask], VendorTask)

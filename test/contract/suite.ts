@@ -27,7 +27,7 @@ export interface ContractHarness {
   signed(body: Buffer, secret: string): RawWebhook;
   /** The same request with the signature header(s) removed. */
   unsigned(body: Buffer): RawWebhook;
-  /** Every payload of ../shared/fixtures for this tracker, with what parsing must yield. */
+  /** Every payload of test/fixtures for this tracker, with what parsing must yield. */
   fixtures(): readonly { name: string; request(): RawWebhook; check(parsed: ParsedDelivery): void }[];
   readonly scope: LinkScope;
   /** Mocks a listing of at least two pages; returns the external ids it must yield. */

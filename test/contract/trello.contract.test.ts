@@ -20,7 +20,7 @@ import { type ContractHarness, runContractSuite } from './suite.ts';
 
 /**
  * The shared adapter contract, run against Trello through nock. The captured vendor payloads are
- * read from <repo>/../shared/fixtures/trello; Trello-specific behaviour is tested beside the adapter
+ * read from test/fixtures/trello; Trello-specific behaviour is tested beside the adapter
  * (adapters/trello/*.test.ts).
  */
 const harness: ContractHarness = {

@@ -20,9 +20,9 @@ import type {
  * delivery with the same adapter's verifyWebhook / parseWebhook, as Jalon's receiver does.
  */
 
-/** Vendor captures, read in place from `<repo>/../shared/fixtures` (never copied into the repo). */
+/** Vendor captures in test/fixtures (sources in test/fixtures/SOURCES.md). */
 export const sharedFixture = (path: string): unknown =>
-  JSON.parse(readFileSync(new URL(`../../../shared/fixtures/${path}`, import.meta.url), 'utf8'));
+  JSON.parse(readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8'));
 export const adapterFixture = (path: string): unknown =>
   JSON.parse(readFileSync(new URL(`../../adapters/${path}`, import.meta.url), 'utf8'));
 

@@ -14,7 +14,7 @@ import { at, expectSameShape, JIRA_ISSUE_PATHS, type Json, keys } from './sandbo
 
 /**
  * The sandbox's webhook bodies against the vendor captures and doc examples the adapters are
- * tested on (../shared/fixtures, adapters/asana/fixtures): same top-level keys, and the same JSON
+ * tested on (test/fixtures, adapters/asana/fixtures): same top-level keys, and the same JSON
  * types (and date formats) at every path an adapter reads. Then every delivery this file caused
  * must verify and parse with the real adapter, as Jalon's receiver would.
  */

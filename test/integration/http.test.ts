@@ -151,4 +151,18 @@ describe('problem+json', () => {
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toContain('swagger');
   });
+
+  it('serves /docs over plain HTTP on any host: nothing is upgraded to HTTPS and every asset loads', async () => {
+    const headers = { host: 'jalon.intranet.example:3000' };
+    const page = await t.app.inject({ url: '/docs/', headers });
+    const assets = [...page.body.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1]);
+    expect(assets.length).toBeGreaterThan(1);
+    for (const res of [
+      page,
+      ...(await Promise.all(assets.map((a) => t.app.inject({ url: `/docs/${a}`, headers })))),
+    ]) {
+      expect(res.statusCode).toBe(200);
+      expect(`${res.headers['content-security-policy']}`).not.toContain('upgrade-insecure-requests');
+    }
+  });
 });

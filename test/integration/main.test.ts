@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../support/database.ts';
 import { TEST_REDIS_URL } from '../support/env.ts';
 
 const main = new URL('../../src/main.ts', import.meta.url).pathname;
@@ -83,15 +84,37 @@ describe('the process', () => {
       PORT: port,
       REDIS_URL: TEST_REDIS_URL,
       JALON_QUEUE_PREFIX: `jt-main-${port}`,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
     });
-    const ready = await waitFor(`http://127.0.0.1:${port}/ready`, Date.now() + 45_000, p);
+    const ready = await waitFor(`http://127.0.0.1:${port}/ready`, Date.now() + 100_000, p);
     expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', redis: 'ok' } });
+    // A first start says what it is doing while the embedded database is created and migrated,
+    // then where the dashboard is and how to get the first API key.
+    const messages = p
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { msg: string; [k: string]: unknown });
+    const said = messages.map((m) => m.msg);
+    const order = [
+      'creating the embedded database',
+      'database opened',
+      'migrations applied',
+      'jalon started',
+    ];
+    const at = order.map((start) => said.findIndex((msg) => msg.startsWith(start)));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(messages.find((m) => m.msg === 'jalon started')).toMatchObject({
+      dashboard: `http://127.0.0.1:${port}/app`,
+      docs: `http://127.0.0.1:${port}/docs`,
+    });
+    expect(said.find((msg) => msg.startsWith('No JALON_BOOTSTRAP_ADMIN_KEY'))).toContain('POST /v1/api-keys');
     const stoppedAt = Date.now();
     p.child.kill('SIGTERM');
     expect(await p.exit).toBe(0);
     expect(Date.now() - stoppedAt).toBeLessThan(10_000);
-  }, 60_000);
+  }, 120_000);
 
   it('as a worker alone, serves /health, /ready and /metrics on JALON_METRICS_PORT and no API', async () => {
     const [port, apiPort] = [await freePort(), await freePort()];
@@ -137,4 +160,26 @@ describe('the process', () => {
       taken.close();
     }
   }, 60_000);
+
+  it('names HOST, not PORT, when HOST does not resolve', async () => {
+    const db = await createTestDatabase();
+    try {
+      const p = run({
+        HOST: 'no-such-host.invalid',
+        DATABASE_URL: db.url,
+        REDIS_URL: TEST_REDIS_URL,
+        JALON_QUEUE_PREFIX: `jt-main-host-${process.pid}`,
+        LOG_LEVEL: 'warn',
+      });
+      expect(await p.exit).toBe(69);
+      expect(p.output()).toMatch(
+        /cannot listen on no-such-host\.invalid:3000 \((ENOTFOUND|EAI_AGAIN)\): HOST /,
+      );
+      expect(p.output()).toContain('set HOST to an address or name of this machine');
+      expect(p.output()).not.toContain('set PORT');
+      expect(p.output()).not.toContain('    at ');
+    } finally {
+      await db.drop();
+    }
+  }, 120_000);
 });

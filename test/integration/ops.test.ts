@@ -80,10 +80,7 @@ const scrape = async (app = t.app, headers: Record<string, string> = {}) =>
 /** Jira's `comment_created` carries a slim issue, so ingesting it fetches the issue (one tracker call). */
 function commentDelivery(issueId: string) {
   const fixture = JSON.parse(
-    readFileSync(
-      new URL('../../../shared/fixtures/jira/webhook-comment_created.json', import.meta.url),
-      'utf8',
-    ),
+    readFileSync(new URL('../fixtures/jira/webhook-comment_created.json', import.meta.url), 'utf8'),
   );
   const body = Buffer.from(JSON.stringify({ ...fixture, issue: { ...fixture.issue, id: issueId } }));
   return {

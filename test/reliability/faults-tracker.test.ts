@@ -36,10 +36,7 @@ const RETRY_AFTER_S = 1;
 const SITE = 'https://faults.atlassian.net';
 const QUEUES = ['ingest', 'relay', 'sync', 'recompute', 'events', 'pushback', 'noop', 'unlock-check'];
 const comment = JSON.parse(
-  readFileSync(
-    new URL('../../../shared/fixtures/jira/webhook-comment_created.json', import.meta.url),
-    'utf8',
-  ),
+  readFileSync(new URL('../fixtures/jira/webhook-comment_created.json', import.meta.url), 'utf8'),
 );
 
 let t: TestApp;

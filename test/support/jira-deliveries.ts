@@ -1,13 +1,10 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-/** Jira deliveries built on a payload captured from a live site (../shared/fixtures). */
+/** Jira deliveries built on a payload captured from a live site (test/fixtures). */
 const template = JSON.parse(
   readFileSync(
-    new URL(
-      '../../../shared/fixtures/jira/webhook-jira_issue_updated-status-to-done-resolution.json',
-      import.meta.url,
-    ),
+    new URL('../fixtures/jira/webhook-jira_issue_updated-status-to-done-resolution.json', import.meta.url),
     'utf8',
   ),
 ) as { issue: { id: string; key: string; fields: Record<string, unknown> } } & Record<string, unknown>;

@@ -51,7 +51,12 @@ describe('config', () => {
 
   it('refuses internal event targets in production unless told otherwise, allows them elsewhere', () => {
     const key = Buffer.alloc(32, 7).toString('base64');
-    const prod = { JALON_DATA_DIR: dataDir(), NODE_ENV: 'production', JALON_SECRET_KEY: key };
+    const prod = {
+      JALON_DATA_DIR: dataDir(),
+      NODE_ENV: 'production',
+      JALON_SECRET_KEY: key,
+      JALON_METRICS_TOKEN: 'metrics-token-0001',
+    };
     expect(loadConfig(prod).eventDelivery.allowInternalTargets).toBe(false);
     expect(
       loadConfig({ ...prod, JALON_EVENT_ALLOW_INTERNAL_TARGETS: 'true' }).eventDelivery.allowInternalTargets,
@@ -68,6 +73,22 @@ describe('config', () => {
 
   it('requires JALON_SECRET_KEY in production', () => {
     expect(problemsOf({ NODE_ENV: 'production' })[0]).toMatch(/^JALON_SECRET_KEY: required in production/);
+  });
+
+  it('requires JALON_METRICS_TOKEN in production, so /metrics on the public port is never open', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const prod = { JALON_DATA_DIR: dataDir(), NODE_ENV: 'production', JALON_SECRET_KEY: key };
+    expect(problemsOf(prod)).toEqual([
+      'JALON_METRICS_TOKEN: required in production, /metrics is served on PORT (openssl rand -hex 24)',
+    ]);
+    expect(problemsOf({ NODE_ENV: 'production' }).map((p) => p.split(':')[0])).toEqual([
+      'JALON_SECRET_KEY',
+      'JALON_METRICS_TOKEN',
+    ]);
+    expect(loadConfig({ ...prod, JALON_METRICS_TOKEN: 'metrics-token-0001' }).metricsToken).toBe(
+      'metrics-token-0001',
+    );
+    expect(loadConfig({ JALON_DATA_DIR: dataDir() }).metricsToken).toBeNull();
   });
 
   it('generates a development secret key once and reuses it', () => {
