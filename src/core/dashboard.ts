@@ -2,6 +2,7 @@ import type { JsonPage } from './engagement-ports.ts';
 import type { ChangeRequestStatus, DeliverableStatus, MilestoneStatus } from './lifecycle.ts';
 import type { ScheduleStatus } from './progress.ts';
 import type { DueItem } from './progress-summary.ts';
+import type { RetentionStatus } from './retention.ts';
 import type { StatusCategory, Tracker } from './task.ts';
 
 /**
@@ -134,6 +135,9 @@ export interface MilestoneLine {
   readonly retentionMinor: number | null;
   readonly netMinor: number | null;
   readonly daysLate: number | null;
+  readonly daysLateRaw: number | null;
+  readonly daysCharged: number | null;
+  readonly retentionStatus: RetentionStatus | null;
   readonly notBefore: string | null;
   readonly unlockedAt: string | null;
   readonly requiredDeliverableIds: string[];

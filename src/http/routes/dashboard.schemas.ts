@@ -6,6 +6,7 @@ import {
   MilestoneStatus,
 } from '../../core/lifecycle.ts';
 import { ScheduleStatus } from '../../core/progress.ts';
+import { RetentionStatus } from '../../core/retention.ts';
 import { StatusCategory, Tracker } from '../../core/task.ts';
 import { EXAMPLE_IDS } from './contract.schemas.ts';
 
@@ -146,7 +147,10 @@ const MilestoneLine = z.object({
   penaltyMinor: Money.nullable(),
   retentionMinor: Money.nullable(),
   netMinor: Money.nullable().describe('Set when it unlocks'),
-  daysLate: z.number().int().nullable(),
+  daysLate: z.number().int().nullable().describe('After grace (see PaymentMilestone)'),
+  daysLateRaw: z.number().int().nullable().describe('Calendar days late before grace'),
+  daysCharged: z.number().int().nullable().describe('Days the late-penalty rule charges'),
+  retentionStatus: RetentionStatus.nullable().describe('held → released → invoiced → paid; null: none held'),
   notBefore: z.string().nullable(),
   unlockedAt: z.string().nullable(),
   requiredDeliverableIds: z.array(z.string()),
@@ -175,6 +179,11 @@ export const EngagementDashboard = z
         .describe("Deliverables' progress weighted by their weight"),
       deliverables: Count,
       bySchedule: BySchedule,
+      retention: z
+        .object({ currency: z.string(), heldMinor: Money, payableMinor: Money, paidMinor: Money })
+        .describe(
+          'Retention of its settled milestones: held back (until released after the warranty), payable (released or invoiced), paid',
+        ),
     }),
     deliverables: z.array(DeliverableDashboard),
     milestones: z.array(MilestoneLine),
