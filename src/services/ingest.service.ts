@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { InboxStore, StoredTask, TaskStore, TrackerLimiter } from '../core/sync-ports.ts';
 import type { Task } from '../core/task.ts';
-import { type TrackerAdapter, TrackerAuthFailed, type TrackerEvent } from '../core/tracker.ts';
+import { type TaskPage, type TrackerAdapter, TrackerAuthFailed, type TrackerEvent } from '../core/tracker.ts';
 import type { ConnectionService } from './connections.service.ts';
 
 export interface IngestResult {
@@ -14,6 +14,11 @@ export interface IngestService {
   process(inboxId: number): Promise<IngestResult>;
   /** Applies task snapshots (from a delivery or a sync); returns those that changed. */
   apply(connectionId: string, tasks: readonly Task[]): Promise<StoredTask[]>;
+  /**
+   * Marks deleted the tasks a listing reports deleted by id only (TaskPage.deletions): each keeps
+   * its last known fields; a deletion older than the stored snapshot changes nothing.
+   */
+  applyDeletions(connectionId: string, deletions: NonNullable<TaskPage['deletions']>): Promise<StoredTask[]>;
 }
 
 export function createIngestService(deps: {
@@ -94,6 +99,16 @@ export function createIngestService(deps: {
 
     async apply(connectionId, snapshots) {
       const changed = await deps.tasks.upsertManyIfNewer(connectionId, snapshots);
+      if (changed.length > 0) await deps.onTasksChanged(connectionId, changed);
+      return changed;
+    },
+
+    async applyDeletions(connectionId, deletions) {
+      const changed: StoredTask[] = [];
+      for (const d of deletions) {
+        const task = await deps.tasks.markDeleted(connectionId, d.externalId, d.at);
+        if (task) changed.push(task);
+      }
       if (changed.length > 0) await deps.onTasksChanged(connectionId, changed);
       return changed;
     },

@@ -27,7 +27,7 @@ export function createSyncService(deps: {
   links: Pick<LinkStore, 'get' | 'saveCursor'>;
   tasks: Pick<TaskStore, 'liveIdsInScope' | 'markDeleted'>;
   connections: Pick<ConnectionService, 'adapterFor' | 'noteHealth' | 'setIntegrationAccount'>;
-  ingest: Pick<IngestService, 'apply'>;
+  ingest: Pick<IngestService, 'apply' | 'applyDeletions'>;
   limiter: TrackerLimiter;
   scopeIdOf: (scope: LinkRecord['scope']) => string | null;
   logger: Logger;
@@ -56,7 +56,10 @@ export function createSyncService(deps: {
           if (next.done) break;
           const page = next.value;
           for (const t of page.tasks) seen.add(t.externalId);
-          const changed = await deps.ingest.apply(connection.id, page.tasks);
+          const changed = [
+            ...(await deps.ingest.apply(connection.id, page.tasks)),
+            ...(await deps.ingest.applyDeletions(connection.id, page.deletions ?? [])),
+          ];
           cursor = page.cursor;
           progress = {
             pages: progress.pages + 1,
