@@ -171,4 +171,23 @@ describe('the retention of a payment milestone', () => {
     await post(`${m.url}/release-retention`, pmo);
     expect((await dashboard()).summary.retention).toMatchObject({ heldMinor: 0, payableMinor: 300_000 });
   }, 60_000);
+
+  it('is shown per provider in the portfolio, beside the net money', async () => {
+    const m = await paid(0);
+    const portfolio = async () => {
+      const res = await t.app.inject({ url: '/v1/dashboard/providers?limit=500', headers: pmo });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.find((p: { providerId: string }) => p.providerId === m.providerId);
+    };
+    expect((await portfolio()).retention).toEqual([
+      { currency: 'EUR', heldMinor: 300_000, payableMinor: 0, paidMinor: 0 },
+    ]);
+    await post(`${m.url}/pay`, finance, { paymentRef: 'SEPA-5' });
+    await post(`${m.url}/release-retention`, pmo);
+    await post(`${m.url}/invoice-retention`, finance, { invoiceRef: 'INV-R-5' });
+    await post(`${m.url}/pay-retention`, finance, { paymentRef: 'SEPA-R-5' });
+    expect((await portfolio()).retention).toEqual([
+      { currency: 'EUR', heldMinor: 0, payableMinor: 0, paidMinor: 300_000 },
+    ]);
+  }, 60_000);
 });

@@ -60,6 +60,18 @@ export const ProviderPortfolio = z
         }),
       )
       .describe('Milestones by status and currency, net where settled (else gross); every engagement'),
+    retention: z
+      .array(
+        z.object({
+          currency: z.string(),
+          heldMinor: Money.describe('Held back until released after the warranty period'),
+          payableMinor: Money.describe('Released or invoiced, not paid yet'),
+          paidMinor: Money,
+        }),
+      )
+      .describe(
+        'Retention of its settled milestones by currency (not part of the net in money); every engagement',
+      ),
     onTime: z
       .object({ accepted: Count, onTime: Count, rate: z.number().min(0).max(1).nullable() })
       .describe('Deliverables accepted on or before their due date, over those accepted; every engagement'),
@@ -79,6 +91,7 @@ export const ProviderPortfolio = z
       blockedTasks: 2,
       awaitingReview: 1,
       money: [{ currency: 'EUR', unlockedMinor: 3_420_000, invoicedMinor: 0, paidMinor: 2_850_000 }],
+      retention: [{ currency: 'EUR', heldMinor: 330_000, payableMinor: 0, paidMinor: 0 }],
       onTime: { accepted: 2, onTime: 1, rate: 0.5 },
     },
   });
