@@ -190,4 +190,23 @@ describe('the retention of a payment milestone', () => {
       { currency: 'EUR', heldMinor: 0, payableMinor: 0, paidMinor: 300_000 },
     ]);
   }, 60_000);
+
+  it('leaves contract versions recorded before the warranty term readable, with no warranty', async () => {
+    const m = await paid(30);
+    // A version as recorded before migration 0024: its milestones without the fields it added.
+    await rawQuery(
+      t,
+      `insert into contract_versions (engagement_id, version, snapshot, recorded_by)
+       select engagement_id, 99, jsonb_set(snapshot, '{milestones}', (
+           select jsonb_agg(x - 'warrantyDays' - 'daysLateRaw' - 'daysCharged' - 'retentionStatus')
+           from jsonb_array_elements(snapshot->'milestones') x)), recorded_by
+       from contract_versions where engagement_id = $1 and version = 1`,
+      [m.engagementId],
+    );
+    const old = await t.app.inject({ url: `/v1/engagements/${m.engagementId}?version=99`, headers: pmo });
+    expect(old.statusCode, old.body).toBe(200);
+    expect(old.json().milestones[0]).toMatchObject({ warrantyDays: 0, retentionStatus: null });
+    const v1 = await t.app.inject({ url: `/v1/engagements/${m.engagementId}?version=1`, headers: pmo });
+    expect(v1.json().milestones[0]).toMatchObject({ warrantyDays: 30 });
+  }, 60_000);
 });
