@@ -64,7 +64,12 @@ describe('a Trello card deleted at the tracker', () => {
     const connectionId = await newConnection(t);
     const store = t.container.store;
     await store.tasks.upsertManyIfNewer(connectionId, [known()]);
-    const link = { id: 'lnk_trello_deletion', connectionId, scope: { tracker: 'trello', boardId: BOARD }, syncCursor: SINCE };
+    const link = {
+      id: 'lnk_trello_deletion',
+      connectionId,
+      scope: { tracker: 'trello', boardId: BOARD },
+      syncCursor: SINCE,
+    };
     // The real sync and ingest services and task store; the Trello connection is the SDK against nock.
     const connections = {
       adapterFor: async () =>
