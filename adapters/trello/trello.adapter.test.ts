@@ -194,7 +194,7 @@ describe('listChanged', () => {
     expect(page.cursor).toBe('2017-02-17T07:13:00.000Z');
   });
 
-  it('incremental listing: actions since the cursor, recent activity, tombstones, cards moved away', async () => {
+  it('incremental listing: actions since the cursor, recent activity, deletions by id, cards moved away', async () => {
     const since = '2017-02-15T00:00:00.000Z';
     const cards = json(ownFixture('board-cards-all.json'));
     nock(HOST)
@@ -212,20 +212,19 @@ describe('listChanged', () => {
         '58a0c1f2e4b0a1b2c3d4e503',
         '58a0c1f2e4b0a1b2c3d4e504',
         '58a0c1f2e4b0a1b2c3d4e505',
-        '58a0c1f2e4b0a1b2c3d4e509',
         '58a0c1f2e4b0a1b2c3d4e50a',
       ].sort(),
     );
     const byId = new Map(tasks.map((t) => [t.externalId, t]));
-    expect(byId.get('58a0c1f2e4b0a1b2c3d4e509')).toMatchObject({
-      deleted: true,
-      key: 'zZ9yY8xX',
-      status: 'Doing',
-    });
+    // The deleteCard action names only the card: a deletion, not a blank snapshot of it.
+    expect(pages.flatMap((p) => p.deletions ?? [])).toEqual([
+      { externalId: '58a0c1f2e4b0a1b2c3d4e509', at: expect.any(String) },
+    ]);
+    expect(pages.at(-1)?.deletions).toHaveLength(1);
     expect(byId.get('58a0c1f2e4b0a1b2c3d4e50a')).toMatchObject({ scopeIds: ['5854175bc371136d79abbe77'] });
     expect(byId.get('58a0c1f2e4b0a1b2c3d4e503')?.completedAt).toBe('2017-02-15T08:40:00.000Z');
-    expect(pages).toHaveLength(3);
-    expect(pages.map((p) => p.cursor)).toEqual([since, since, '2017-02-17T07:13:00.000Z']);
+    expect(pages).toHaveLength(2);
+    expect(pages.map((p) => p.cursor)).toEqual([since, '2017-02-17T07:13:00.000Z']);
   });
 
   it('incremental listing with nothing new keeps the cursor', async () => {

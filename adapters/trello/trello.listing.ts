@@ -1,7 +1,7 @@
 import type { TrelloClient } from 'trello.js';
 import type { Task } from '../../src/core/task.ts';
 import type { Cursor, TaskPage } from '../../src/core/tracker.ts';
-import { completes, listCategory, tombstone, toTask } from './trello.mapper.ts';
+import { completes, listCategory, toTask } from './trello.mapper.ts';
 import type { TrelloAction, TrelloCard } from './trello.payloads.ts';
 import {
   boardActionPages,
@@ -21,7 +21,8 @@ import type { TrelloSettings } from './trello.settings.ts';
  * - Full (no cursor): every card of the board (`cards/all`), with its list and members from the
  *   board; deletions are found by the caller comparing id sets.
  * - Incremental: the board's actions since the cursor name the cards that changed, were deleted
- *   (tombstones) or left the board (fetched one by one); cards whose `dateLastActivity` is newer
+ *   (reported as deletions: the action carries only the card's id, so the stored task keeps what
+ *   it knew) or left the board (fetched one by one); cards whose `dateLastActivity` is newer
  *   than the cursor are added, because Trello leaves some action types (label changes among them)
  *   out of nested action listings: https://developer.atlassian.com/cloud/trello/guides/rest-api/action-types/
  *
@@ -134,7 +135,7 @@ async function collect(
   boardId: string,
   settings: TrelloSettings,
   sinceMs: number | null,
-): Promise<{ tasks: Task[]; cursor: Cursor }> {
+): Promise<{ tasks: Task[]; deletions: NonNullable<TaskPage['deletions']>; cursor: Cursor }> {
   const window = sinceMs === null ? null : await readWindow(trello, boardId, new Date(sinceMs).toISOString());
   const all = await boardCards(trello, boardId);
   const onBoard = new Set(all.map((c) => c.id));
@@ -145,11 +146,13 @@ async function collect(
   const snap = await snapshot(trello, boardId, settings, changed, window);
   const deleted = new Set(window?.deletions.flatMap((a) => (a.data.card ? [a.data.card.id] : [])) ?? []);
   const departed = [...(window?.cardIds ?? [])].filter((id) => !onBoard.has(id) && !deleted.has(id));
-  const tombstones = (window?.deletions ?? []).flatMap((a) => tombstone(a, boardId, settings) ?? []);
-  const tasks = [...snap.tasks, ...(await departedCards(trello, departed, settings)), ...tombstones];
+  const deletions = (window?.deletions ?? []).flatMap((a) =>
+    a.data.card ? [{ externalId: a.data.card.id, at: new Date(a.date).toISOString() }] : [],
+  );
+  const tasks = [...snap.tasks, ...(await departedCards(trello, departed, settings))];
   const actionDates = (window?.actions ?? []).map((a) => Date.parse(a.date));
   const newest = latest([...(snap.newest === null ? [] : [snap.newest]), ...actionDates]);
-  return { tasks, cursor: cursorAfter(newest, sinceMs, settings) };
+  return { tasks, deletions, cursor: cursorAfter(newest, sinceMs, settings) };
 }
 
 export async function* listBoardChanges(
@@ -159,11 +162,13 @@ export async function* listBoardChanges(
   since: Cursor | null,
 ): AsyncGenerator<TaskPage> {
   const sinceMs = parseCursor(since);
-  const { tasks, cursor } = await collect(trello, boardId, settings, sinceMs);
+  const { tasks, deletions, cursor } = await collect(trello, boardId, settings, sinceMs);
   const interim = sinceMs === null ? cursor : new Date(sinceMs).toISOString();
   const size = settings.pageSize;
   for (let start = 0; start === 0 || start < tasks.length; start += size) {
     const last = start + size >= tasks.length;
-    yield { tasks: tasks.slice(start, start + size), cursor: last ? cursor : interim };
+    // The deletions go with the last page, after every snapshot of the window.
+    const page = { tasks: tasks.slice(start, start + size), cursor: last ? cursor : interim };
+    yield last && deletions.length > 0 ? { ...page, deletions } : page;
   }
 }

@@ -6,7 +6,6 @@ import {
   createdAtFromId,
   dueDateOf,
   listCategory,
-  tombstone,
   toTask,
 } from './trello.mapper.ts';
 import { TrelloAction, TrelloCard } from './trello.payloads.ts';
@@ -147,21 +146,5 @@ describe('dates', () => {
     expect(dueDateOf('2017-02-28T23:30:00.000Z')).toBe('2017-02-28');
     expect(dueDateOf('2017-03-01T00:30:00+01:00')).toBe('2017-02-28');
     expect(dueDateOf(null)).toBeNull();
-  });
-});
-
-describe('tombstone', () => {
-  it('builds a deleted task from the deleteCard action', () => {
-    const action = TrelloAction.parse(json(ownFixture('webhook-deleteCard.json')).action);
-    expect(tombstone(action, 'board', defaults)).toMatchObject({
-      externalId: '58a0c1f2e4b0a1b2c3d4e509',
-      key: 'zZ9yY8xX',
-      url: 'https://trello.com/c/zZ9yY8xX',
-      status: 'Doing',
-      statusCategory: 'in_progress',
-      deleted: true,
-      updatedAt: '2017-02-16T12:00:00.000Z',
-      scopeIds: ['5854175bc371136d79abbe50'],
-    });
   });
 });

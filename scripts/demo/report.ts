@@ -1,5 +1,6 @@
 import type { ControlClient, PushedRecord } from '../../sandbox/client.ts';
 import type { SandboxUrls } from '../../sandbox/control.ts';
+import { wholePercent } from '../../src/core/percent.ts';
 import type { Decision } from './decide.ts';
 import { must, waitUntil } from './jalon-client.ts';
 import type { Features, PlayResult } from './play.ts';
@@ -62,7 +63,7 @@ async function deliverableLines(r: ReportInput): Promise<string[]> {
   return items.map((d) => {
     const f = d.figures;
     const progress =
-      f?.progress === null || f?.progress === undefined ? '' : `${Math.round(f.progress * 100)} % `;
+      f?.progress === null || f?.progress === undefined ? '' : `${wholePercent(f.progress)} % `;
     const schedule = f ? `${f.scheduleStatus}${f.reasons.length ? ` (${f.reasons.join('; ')})` : ''}` : '';
     return `    ${pad(d.title, 20)}due ${d.dueDate}  ${pad(d.status, 17)}${progress}${schedule}`;
   });
@@ -88,9 +89,16 @@ async function milestoneLines(r: ReportInput): Promise<string[]> {
   return items.map((m) => {
     const head = `    ${pad(m.label, 20)}${pad(m.status, 9)}gross ${money(m.amountMinor, m.currency)}`;
     if (m.status === 'locked' || m.netMinor === null || m.netMinor === undefined) return head;
+    // Builds without daysLateRaw/daysCharged only had daysLate, the days after grace.
+    const late = m.daysLateRaw ?? m.daysLate ?? 0;
+    const charged = m.daysCharged ?? m.daysLate ?? 0;
+    const retention = m.retentionStatus
+      ? ` (${m.retentionStatus}${m.retentionStatus === 'held' && 'warrantyEndsOn' in m && m.warrantyEndsOn ? ` until ${m.warrantyEndsOn}` : ''})`
+      : '';
     return (
-      `${head} − penalty ${money(m.penaltyMinor, m.currency)} (${m.daysLate ?? 0} day(s) late)` +
-      ` − retention ${money(m.retentionMinor, m.currency)} = net ${money(m.netMinor, m.currency)}`
+      `${head} + bonus ${money(m.bonusMinor, m.currency)}` +
+      ` − penalty ${money(m.penaltyMinor, m.currency)} (${late} day(s) late, ${charged} charged after grace)` +
+      ` − retention ${money(m.retentionMinor, m.currency)}${retention} = net ${money(m.netMinor, m.currency)}`
     );
   });
 }

@@ -85,6 +85,7 @@ export function newMilestoneTerms(input: NewMilestone): MilestoneTerms {
     retentionBps: input.retentionBps ?? 0,
     latePenalty: input.latePenalty ?? null,
     earlyBonus: input.earlyBonus ?? null,
+    warrantyDays: input.warrantyDays ?? 0,
   };
 }
 

@@ -2,6 +2,7 @@ import type { JsonPage } from './engagement-ports.ts';
 import type { ChangeRequestStatus, DeliverableStatus, MilestoneStatus } from './lifecycle.ts';
 import type { ScheduleStatus } from './progress.ts';
 import type { DueItem } from './progress-summary.ts';
+import type { RetentionStatus, RetentionTotals } from './retention.ts';
 import type { StatusCategory, Tracker } from './task.ts';
 
 /**
@@ -50,6 +51,8 @@ export interface ProviderPortfolio {
   readonly blockedTasks: number;
   readonly awaitingReview: number;
   readonly money: CurrencyTotals[];
+  /** Retention by currency: held back, payable, paid (retention.ts); not part of `money`'s net. */
+  readonly retention: RetentionTotals[];
   readonly onTime: OnTime;
 }
 
@@ -134,6 +137,9 @@ export interface MilestoneLine {
   readonly retentionMinor: number | null;
   readonly netMinor: number | null;
   readonly daysLate: number | null;
+  readonly daysLateRaw: number | null;
+  readonly daysCharged: number | null;
+  readonly retentionStatus: RetentionStatus | null;
   readonly notBefore: string | null;
   readonly unlockedAt: string | null;
   readonly requiredDeliverableIds: string[];

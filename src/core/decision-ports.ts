@@ -2,6 +2,7 @@ import type { Decision } from './decision.ts';
 import type { JsonPage, PageRequest } from './engagement-ports.ts';
 import type { MilestoneStatus } from './lifecycle.ts';
 import type { Settlement } from './money.ts';
+import type { RetentionAction, RetentionStatus } from './retention.ts';
 import type { Acceptance, UnlockEvidence } from './unlock.ts';
 
 /** Ports of decisions, payment milestones as finance sees them, and idempotency keys (store/). */
@@ -29,7 +30,10 @@ export interface PaymentMilestone {
   readonly penaltyMinor: number | null;
   readonly retentionMinor: number | null;
   readonly netMinor: number | null;
+  /** Lateness after grace (DOMAIN.md); `daysLateRaw` before grace; `daysCharged` what the penalty counts. */
   readonly daysLate: number | null;
+  readonly daysLateRaw: number | null;
+  readonly daysCharged: number | null;
   readonly daysEarly: number | null;
   readonly notBefore: string | null;
   readonly unlockedAt: string | null;
@@ -37,6 +41,16 @@ export interface PaymentMilestone {
   readonly invoicedAt: string | null;
   readonly paymentRef: string | null;
   readonly paidAt: string | null;
+  readonly warrantyDays: number;
+  /** The first day (engagement's zone) the retention may be released; null while locked. */
+  readonly warrantyEndsOn: string | null;
+  /** Null while nothing is held back (retention.ts). */
+  readonly retentionStatus: RetentionStatus | null;
+  readonly retentionReleasedAt: string | null;
+  readonly retentionInvoiceRef: string | null;
+  readonly retentionInvoicedAt: string | null;
+  readonly retentionPaymentRef: string | null;
+  readonly retentionPaidAt: string | null;
   /** What the settlement was computed from; null while locked. */
   readonly evidence: UnlockEvidence | null;
 }
@@ -68,6 +82,8 @@ export interface PaymentStore {
   ): Promise<PaymentMilestone | null>;
   invoice(id: string, invoiceRef: string, at: Date): Promise<PaymentMilestone>;
   pay(id: string, paymentRef: string, at: Date): Promise<PaymentMilestone>;
+  /** Moves the retention one step (retention.ts); `ref` is the invoice or payment reference. */
+  retention(id: string, action: RetentionAction, ref: string | null, at: Date): Promise<PaymentMilestone>;
   /**
    * Active engagements with a locked milestone whose required deliverables are all accepted and
    * whose `notBefore` is on or before `latestNotBefore` (or absent): the scheduled check's work.

@@ -6,6 +6,7 @@ import type {
   MilestoneStatus,
 } from './lifecycle.ts';
 import type { EarlyBonus, LatePenalty } from './money.ts';
+import type { RetentionStatus } from './retention.ts';
 
 /**
  * The engagement model as services and the API see it: money as safe-integer minor units, civil
@@ -118,6 +119,8 @@ export interface MilestoneTerms {
   readonly retentionBps: number;
   readonly latePenalty: LatePenalty | null;
   readonly earlyBonus: EarlyBonus | null;
+  /** Days after the unlock before its retention may be released (retention.ts); 0 by default. */
+  readonly warrantyDays: number;
 }
 
 export interface Milestone extends MilestoneTerms {
@@ -131,7 +134,12 @@ export interface Milestone extends MilestoneTerms {
   readonly penaltyMinor: number | null;
   readonly retentionMinor: number | null;
   readonly netMinor: number | null;
+  /** See Settlement (money.ts): after grace; before grace; charged by the penalty rule. */
   readonly daysLate: number | null;
+  readonly daysLateRaw: number | null;
+  readonly daysCharged: number | null;
+  /** Null while nothing is held back (retention.ts). */
+  readonly retentionStatus: RetentionStatus | null;
   readonly unlockedAt: string | null;
   readonly invoiceRef: string | null;
   readonly invoicedAt: string | null;
@@ -161,6 +169,7 @@ export interface NewMilestone {
   readonly retentionBps?: number | undefined;
   readonly latePenalty?: LatePenalty | null | undefined;
   readonly earlyBonus?: EarlyBonus | null | undefined;
+  readonly warrantyDays?: number | undefined;
 }
 
 /** A partial update: absent keys are left alone, `null` clears an optional term. */

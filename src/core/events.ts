@@ -13,6 +13,7 @@ export const EventType = z.enum([
   'milestone.removed',
   'milestone.invoiced',
   'milestone.paid',
+  'milestone.retention_released',
   'change_request.approved',
 ]);
 export type EventType = z.infer<typeof EventType>;

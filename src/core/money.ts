@@ -44,7 +44,15 @@ export interface SettlementInput {
 }
 
 export interface Settlement {
+  /** Calendar days late before grace: max(0, L). The "4 days late" a person reads. */
+  readonly daysLateRaw: number;
+  /** DOMAIN.md's days late: max(0, L − graceDays), grace 0 without a penalty rule. */
   readonly daysLate: number;
+  /**
+   * The days the late-penalty rule charges: `daysLate` under a penalty rule, 0 without one (the
+   * penalty is then min(bpsPerDay × daysCharged, capBps) of the amount).
+   */
+  readonly daysCharged: number;
   readonly daysEarly: number;
   readonly penaltyMinor: number;
   readonly bonusMinor: number;
@@ -170,7 +178,9 @@ export function computeSettlement(input: SettlementInput): Settlement {
   const net = amount + bonus - penalty - retention;
 
   return {
+    daysLateRaw: Number(lateness > 0n ? lateness : 0n),
     daysLate: Number(daysLate),
+    daysCharged: p ? Number(daysLate) : 0,
     daysEarly: Number(daysEarly),
     penaltyMinor: Number(penalty),
     bonusMinor: Number(bonus),

@@ -1,9 +1,10 @@
 import { type Markdown, mdCell, mdLink, mdText } from './markdown.ts';
+import { wholePercent } from './percent.ts';
 import type { StatusReport } from './report.ts';
 
 /** A status report as Markdown a PMO can paste into an e-mail or a wiki. Pure. */
 
-const pct = (p: number | null) => (p === null ? '—' : `${Math.round(p * 100)} %`);
+const pct = (p: number | null) => (p === null ? '—' : `${wholePercent(p)} %`);
 /** Minor units as a decimal amount with the currency's own digits (EUR 2, JPY 0), exact by string. */
 function amount(minor: number, currency: string): string {
   const digits =
@@ -61,13 +62,28 @@ export function reportMarkdown(r: StatusReport): string {
     `## Milestones unlocked (${r.milestonesUnlocked.length})`,
     '',
     ...table(
-      ['Milestone', 'Unlocked', 'Amount', 'Penalty', 'Bonus', 'Net', 'Status'],
+      // Each row adds up: Gross + Bonus − Penalty − Retention = Net.
+      [
+        'Milestone',
+        'Unlocked',
+        'Days late',
+        'Days charged',
+        'Gross',
+        'Bonus',
+        'Penalty',
+        'Retention',
+        'Net',
+        'Status',
+      ],
       r.milestonesUnlocked.map((m) => [
         m.label,
         m.unlockedAt,
+        String(m.daysLateRaw),
+        String(m.daysCharged),
         amount(m.amountMinor, e.currency),
-        amount(m.penaltyMinor, e.currency),
         amount(m.bonusMinor, e.currency),
+        amount(m.penaltyMinor, e.currency),
+        amount(m.retentionMinor, e.currency),
         amount(m.netMinor, e.currency),
         m.status,
       ]),
@@ -82,6 +98,20 @@ export function reportMarkdown(r: StatusReport): string {
         d.override ? `${d.decision} (override)` : d.decision,
         d.decidedAt,
         d.note ?? '',
+      ]),
+    ),
+    '',
+    `## Change requests approved (${r.changeRequestsApproved.length})`,
+    '',
+    ...table(
+      ['Change request', 'Approved', 'Contract version', 'Cost impact', 'Schedule impact', 'Quality impact'],
+      r.changeRequestsApproved.map((c) => [
+        c.title,
+        c.approvedAt,
+        c.contractVersion === null ? '—' : String(c.contractVersion),
+        amount(c.impact.costMinor, e.currency),
+        `${c.impact.scheduleDays > 0 ? '+' : ''}${c.impact.scheduleDays} day(s)`,
+        c.impact.quality ?? '—',
       ]),
     ),
     '',

@@ -1,5 +1,6 @@
 import type {
   ReportBlocker,
+  ReportChangeRequest,
   ReportDecision,
   ReportDeliverable,
   ReportMilestone,
@@ -18,6 +19,12 @@ export interface ReportStore {
   unlockedBetween(engagementId: string, start: string, end: string): Promise<ReportMilestone[]>;
   /** Decisions made in [start, end), oldest first. */
   decisionsBetween(engagementId: string, start: string, end: string): Promise<ReportDecision[]>;
+  /** Change requests approved in [start, end), oldest first. */
+  approvedChangeRequestsBetween(
+    engagementId: string,
+    start: string,
+    end: string,
+  ): Promise<ReportChangeRequest[]>;
   /** The `to` of the engagement's latest scheduled report, or null before the first. */
   lastReportTo(engagementId: string): Promise<string | null>;
   /**

@@ -52,7 +52,24 @@ export interface ReportMilestone {
   readonly bonusMinor: number;
   readonly retentionMinor: number;
   readonly netMinor: number;
+  /** After grace; before grace; charged by the penalty rule (see Settlement in money.ts). */
+  readonly daysLate: number;
+  readonly daysLateRaw: number;
+  readonly daysCharged: number;
   readonly unlockedAt: string;
+}
+
+/** A change request approved in the period, with the impact it declared. */
+export interface ReportChangeRequest {
+  readonly changeRequestId: string;
+  readonly title: string;
+  readonly approvedAt: string;
+  readonly contractVersion: number | null;
+  readonly impact: {
+    readonly costMinor: number;
+    readonly scheduleDays: number;
+    readonly quality: string | null;
+  };
 }
 
 export interface ReportDecision {
@@ -85,6 +102,7 @@ export interface StatusReport {
   }[];
   readonly milestonesUnlocked: ReportMilestone[];
   readonly decisions: ReportDecision[];
+  readonly changeRequestsApproved: ReportChangeRequest[];
 }
 
 /** The instant a civil date starts in a time zone (DST-safe: the offset is measured twice). */

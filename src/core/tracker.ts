@@ -50,6 +50,12 @@ export type Cursor = string;
 
 export interface TaskPage {
   readonly tasks: readonly Task[];
+  /**
+   * Items the tracker reports deleted without their content (a Trello `deleteCard` action carries
+   * only the card's id): applied as deletions, so the stored task keeps its last known title,
+   * labels and selection facets, never as snapshots that would blank them.
+   */
+  readonly deletions?: readonly { readonly externalId: string; readonly at: string }[];
   /** Where the next incremental listing should resume (already overlapping the boundary). */
   readonly cursor: Cursor;
 }

@@ -29,7 +29,9 @@ const Settlement = {
   penaltyMinor: money,
   retentionMinor: money,
   netMinor: money.describe('What is payable: amount + bonus − penalty − retention'),
-  daysLate: z.number().int(),
+  daysLate: z.number().int().describe('After grace'),
+  daysLateRaw: z.number().int().describe('Calendar days late before grace'),
+  daysCharged: z.number().int().describe('Days the late-penalty rule charges'),
   daysEarly: z.number().int(),
   unlockedAt: Timestamp,
   evidence: UnlockEvidence,
@@ -112,6 +114,17 @@ export const EVENT_DATA: Record<EventType, { summary: string; data: z.ZodType }>
   'milestone.removed': {
     summary: 'An approved change request removed an unlocked milestone: it is no longer payable',
     data: z.object({ ...Settlement, changeRequestId: z.string() }),
+  },
+  'milestone.retention_released': {
+    summary: 'A PMO released a paid milestone’s retention after its warranty: it is payable',
+    data: z.object({
+      milestoneId: z.string(),
+      label: z.string(),
+      currency: z.string(),
+      retentionMinor: money,
+      warrantyEndsOn: CivilDate,
+      releasedAt: Timestamp,
+    }),
   },
   'milestone.invoiced': {
     summary: 'Finance recorded the invoice of a milestone',

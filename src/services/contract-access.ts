@@ -143,4 +143,5 @@ export const milestoneTermsOf = (m: MilestoneTerms): MilestoneTerms => ({
   retentionBps: m.retentionBps,
   latePenalty: m.latePenalty,
   earlyBonus: m.earlyBonus,
+  warrantyDays: m.warrantyDays,
 });

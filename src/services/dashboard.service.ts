@@ -15,6 +15,7 @@ import type { Engagement } from '../core/engagement.ts';
 import type { JsonPage, PageRequest } from '../core/engagement-ports.ts';
 import type { Store } from '../core/ports.ts';
 import { todayIn } from '../core/progress.ts';
+import { type RetentionTotals, retentionTotals } from '../core/retention.ts';
 import { visibleEngagement } from './contract-access.ts';
 import { sharedReads } from './shared-reads.ts';
 
@@ -41,6 +42,7 @@ export interface EngagementDashboard {
     readonly progress: number | null;
     readonly deliverables: number;
     readonly bySchedule: Record<ScheduleBucket, number>;
+    readonly retention: RetentionTotals;
   };
   readonly deliverables: DeliverableDashboard[];
   readonly milestones: MilestoneLine[];
@@ -105,6 +107,7 @@ export function createDashboardService(deps: {
           progress: engagementProgress(parts.deliverables),
           deliverables: parts.deliverables.length,
           bySchedule,
+          retention: retentionTotals(e.currency, milestones),
         },
         deliverables: parts.deliverables.map((d) => {
           const groups = parts.taskGroups.get(d.id) ?? [];
@@ -123,6 +126,9 @@ export function createDashboardService(deps: {
           retentionMinor: m.retentionMinor,
           netMinor: m.netMinor,
           daysLate: m.daysLate,
+          daysLateRaw: m.daysLateRaw,
+          daysCharged: m.daysCharged,
+          retentionStatus: m.retentionStatus,
           notBefore: m.notBefore,
           unlockedAt: m.unlockedAt,
           requiredDeliverableIds: [...m.requiredDeliverableIds],

@@ -10,7 +10,7 @@ import type {
   TrackerLimiter,
 } from '../core/sync-ports.ts';
 import type { LinkScope, Task } from '../core/task.ts';
-import { type TrackerAdapter, TrackerAuthFailed, type TrackerEvent } from '../core/tracker.ts';
+import { type TaskPage, type TrackerAdapter, TrackerAuthFailed, type TrackerEvent } from '../core/tracker.ts';
 import type { ConnectionService } from './connections.service.ts';
 
 export interface IngestResult {
@@ -23,6 +23,11 @@ export interface IngestService {
   process(inboxId: number): Promise<IngestResult>;
   /** Applies task snapshots fresh from the tracker (a sync page); returns those that changed and those refused. */
   apply(connectionId: string, tasks: readonly Task[]): Promise<ManyUpserted>;
+  /**
+   * Marks deleted the tasks a listing reports deleted by id only (TaskPage.deletions): each keeps
+   * its last known fields; a deletion older than the stored snapshot changes nothing.
+   */
+  applyDeletions(connectionId: string, deletions: NonNullable<TaskPage['deletions']>): Promise<StoredTask[]>;
 }
 
 /** One delivery being applied: its connection, when it arrived, and what was fetched for it. */
@@ -157,6 +162,17 @@ export function createIngestService(deps: {
       }
       if (changed.length > 0) await deps.onTasksChanged(connectionId, changed);
       return { changed, rejected: result.rejected };
+    },
+
+    async applyDeletions(connectionId, deletions) {
+      const changed: StoredTask[] = [];
+      for (const d of deletions) {
+        // A deletion time later than now is the tracker's clock (or a forger's): clamped to the read.
+        const task = await deps.tasks.markDeleted(connectionId, d.externalId, clampIso(d.at, new Date()));
+        if (task) changed.push(task);
+      }
+      if (changed.length > 0) await deps.onTasksChanged(connectionId, changed);
+      return changed;
     },
   };
   return service;

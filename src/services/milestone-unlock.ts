@@ -168,8 +168,11 @@ function settlementData(m: PaymentMilestone) {
     retentionMinor: m.retentionMinor,
     netMinor: m.netMinor,
     daysLate: m.daysLate,
+    daysLateRaw: m.daysLateRaw,
+    daysCharged: m.daysCharged,
     daysEarly: m.daysEarly,
     unlockedAt: m.unlockedAt,
+    warrantyEndsOn: m.warrantyEndsOn,
     evidence: m.evidence,
   };
 }

@@ -5,6 +5,8 @@ import { NotFound } from '../core/errors.ts';
 import type { EventType } from '../core/events.ts';
 import { type MilestoneAction, milestoneLifecycle } from '../core/lifecycle.ts';
 import type { Repos, Store } from '../core/ports.ts';
+import { todayIn } from '../core/progress.ts';
+import { type RetentionAction, retentionTransition } from '../core/retention.ts';
 import { type IdempotencyRequest, type IdempotentResult, idempotent } from './idempotency.ts';
 import { sharedReads } from './shared-reads.ts';
 
@@ -27,6 +29,18 @@ export interface PaymentService {
     paymentRef: string,
     idem: IdempotencyRequest | null,
   ): Promise<IdempotentResult<PaymentMilestone>>;
+  /**
+   * One step of the milestone's retention (retention.ts): `release` (PMO; 409 before the milestone
+   * is paid or its warranty ends; `milestone.retention_released`), then finance's `invoice` and
+   * `pay` with their reference. Audited; idempotent by key.
+   */
+  retention(
+    actor: Actor,
+    id: string,
+    action: RetentionAction,
+    ref: string | null,
+    idem: IdempotencyRequest | null,
+  ): Promise<IdempotentResult<PaymentMilestone>>;
 }
 
 const EVENTS: Record<'invoice' | 'pay', EventType> = { invoice: 'milestone.invoiced', pay: 'milestone.paid' };
@@ -37,8 +51,10 @@ const EVENTS: Record<'invoice' | 'pay', EventType> = { invoice: 'milestone.invoi
  */
 export function createPaymentService(deps: {
   store: Pick<Store, 'transaction' | 'payments'>;
+  now?: () => Date;
 }): PaymentService {
   const { store } = deps;
+  const clock = deps.now ?? (() => new Date());
   /** Identical list reads share one query and one written page (shared-reads.ts: never older than the request). */
   const shared = sharedReads<JsonPage>();
 
@@ -47,7 +63,7 @@ export function createPaymentService(deps: {
     const before = await repos.payments.findById(id, { forUpdate: true });
     if (!before) throw new NotFound('Payment milestone', id);
     milestoneLifecycle.transition(before.status, action satisfies MilestoneAction);
-    const now = new Date();
+    const now = clock();
     const after =
       action === 'invoice'
         ? await repos.payments.invoice(id, ref, now)
@@ -71,6 +87,48 @@ export function createPaymentService(deps: {
       },
       dedupeKey: `${EVENTS[action]}:${id}`,
     });
+    return after;
+  }
+
+  /** One step of the retention under the milestone's row lock, audited; a release announces itself. */
+  async function moveRetention(
+    repos: Repos,
+    actor: Actor,
+    id: string,
+    action: RetentionAction,
+    ref: string | null,
+  ) {
+    const before = await repos.payments.findById(id, { forUpdate: true });
+    if (!before) throw new NotFound('Payment milestone', id);
+    const engagement = await repos.engagements.findById(before.engagementId);
+    if (!engagement) throw new NotFound('Engagement', before.engagementId);
+    const now = clock();
+    retentionTransition(before, action, todayIn(now, engagement.timeZone));
+    const after = await repos.payments.retention(id, action, ref, now);
+    await repos.audit.append(actor, {
+      entityType: 'payment_milestone',
+      entityId: id,
+      action: `${action}_retention`,
+      before,
+      after,
+    });
+    if (action === 'release')
+      await repos.outbox.append({
+        type: 'milestone.retention_released',
+        subjectType: 'milestone',
+        subjectId: id,
+        engagementId: after.engagementId,
+        providerId: after.providerId,
+        data: {
+          milestoneId: id,
+          label: after.label,
+          currency: after.currency,
+          retentionMinor: after.retentionMinor,
+          warrantyEndsOn: after.warrantyEndsOn,
+          releasedAt: after.retentionReleasedAt,
+        },
+        dedupeKey: `milestone.retention_released:${id}`,
+      });
     return after;
   }
 
@@ -98,5 +156,7 @@ export function createPaymentService(deps: {
       idempotent(store, idem, 200, (repos) => move(repos, actor, id, 'invoice', invoiceRef)),
     pay: (actor, id, paymentRef, idem) =>
       idempotent(store, idem, 200, (repos) => move(repos, actor, id, 'pay', paymentRef)),
+    retention: (actor, id, action, ref, idem) =>
+      idempotent(store, idem, 200, (repos) => moveRetention(repos, actor, id, action, ref)),
   };
 }

@@ -23,7 +23,12 @@ export interface ReportService {
 
 type Reads = Pick<
   ReportStore,
-  'deliverables' | 'overallProgress' | 'blockers' | 'unlockedBetween' | 'decisionsBetween'
+  | 'deliverables'
+  | 'overallProgress'
+  | 'blockers'
+  | 'unlockedBetween'
+  | 'decisionsBetween'
+  | 'approvedChangeRequestsBetween'
 >;
 
 async function build(
@@ -34,13 +39,15 @@ async function build(
   now: Date,
 ): Promise<StatusReport> {
   const period = reportPeriod(from, to, e.timeZone);
-  const [deliverables, overall, blockers, milestonesUnlocked, decisions] = await Promise.all([
-    reads.deliverables(e.id),
-    reads.overallProgress(e.id),
-    reads.blockers(e.id),
-    reads.unlockedBetween(e.id, period.start, period.end),
-    reads.decisionsBetween(e.id, period.start, period.end),
-  ]);
+  const [deliverables, overall, blockers, milestonesUnlocked, decisions, changeRequestsApproved] =
+    await Promise.all([
+      reads.deliverables(e.id),
+      reads.overallProgress(e.id),
+      reads.blockers(e.id),
+      reads.unlockedBetween(e.id, period.start, period.end),
+      reads.decisionsBetween(e.id, period.start, period.end),
+      reads.approvedChangeRequestsBetween(e.id, period.start, period.end),
+    ]);
   return {
     engagement: {
       id: e.id,
@@ -58,6 +65,7 @@ async function build(
       .map((d) => ({ deliverableId: d.deliverableId, title: d.title, dueDate: d.dueDate })),
     milestonesUnlocked,
     decisions,
+    changeRequestsApproved,
   };
 }
 

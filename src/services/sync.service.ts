@@ -33,7 +33,7 @@ export function createSyncService(deps: {
   links: Pick<LinkStore, 'get' | 'saveCursor'>;
   tasks: Pick<TaskStore, 'liveIdsInScope' | 'markDeleted'>;
   connections: Pick<ConnectionService, 'adapterFor' | 'noteHealth' | 'setIntegrationAccount'>;
-  ingest: Pick<IngestService, 'apply'>;
+  ingest: Pick<IngestService, 'apply' | 'applyDeletions'>;
   limiter: TrackerLimiter;
   scopeIdOf: (scope: LinkRecord['scope']) => string | null;
   logger: Logger;
@@ -69,20 +69,24 @@ export function createSyncService(deps: {
           if (next.done) break;
           const page = next.value;
           for (const t of page.tasks) seen.add(t.externalId);
-          const { changed, rejected } = await deps.ingest.apply(connection.id, page.tasks);
-          for (const r of rejected) {
+          const applied = await deps.ingest.apply(connection.id, page.tasks);
+          for (const r of applied.rejected) {
             deps.logger.warn({ linkId, externalId: r.externalId, reason: r.reason }, 'task not stored');
           }
+          const changed = [
+            ...applied.changed,
+            ...(await deps.ingest.applyDeletions(connection.id, page.deletions ?? [])),
+          ];
           cursor = page.cursor;
           progress = {
             pages: progress.pages + 1,
             tasks: progress.tasks + page.tasks.length,
             changed: progress.changed + changed.length,
             deleted: 0,
-            rejected: progress.rejected + rejected.length,
+            rejected: progress.rejected + applied.rejected.length,
             rejectedExternalIds: [
               ...progress.rejectedExternalIds,
-              ...rejected.map((r) => r.externalId),
+              ...applied.rejected.map((r) => r.externalId),
             ].slice(0, LISTED_REJECTIONS),
           };
           // An incremental cursor can advance page by page (the adapters overlap its boundary);

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { ContractVersion } from '../core/engagement.ts';
+import type { ContractSnapshot, ContractVersion } from '../core/engagement.ts';
 import type { ContractVersionStore } from '../core/engagement-ports.ts';
 import type { Db } from './db.ts';
 import { contractVersions } from './engagement.schema.ts';
@@ -39,6 +39,24 @@ function toVersion(row: typeof contractVersions.$inferSelect): ContractVersion {
     changeRequestId: row.changeRequestId,
     recordedAt: iso(row.recordedAt),
     recordedBy: row.recordedBy,
-    snapshot: row.snapshot,
+    snapshot: withCurrentFields(row.snapshot),
+  };
+}
+
+/**
+ * Snapshots recorded before migration 0024 lack the milestone fields it added: they read as that
+ * migration reads the rows it found (no warranty, lateness before grace unknown, no retention
+ * status), so that an old version stays readable through today's schema.
+ */
+function withCurrentFields(snapshot: ContractSnapshot): ContractSnapshot {
+  return {
+    ...snapshot,
+    milestones: snapshot.milestones.map((m) => ({
+      ...m,
+      warrantyDays: m.warrantyDays ?? 0,
+      daysLateRaw: m.daysLateRaw ?? null,
+      daysCharged: m.daysCharged ?? null,
+      retentionStatus: m.retentionStatus ?? null,
+    })),
   };
 }

@@ -37,12 +37,36 @@ function pageQuery(page: { afterId: string | null; limit: number }): SQL {
   return sql`
     select p.id, p.name, s.provider_id is not null as kept, s.active_engagements, s.deliverables,
       s.on_track, s.at_risk, s.late, s.accepted, s.not_computed, s.awaiting_review, s.blocked_tasks,
-      s.accepted_all, s.on_time, s.overdue, s.next_due, coalesce(s.money, '[]') as money
+      s.accepted_all, s.on_time, s.overdue, s.next_due, coalesce(s.money, '[]') as money, rt.retention
     from providers p
     left join provider_portfolio s on s.provider_id = p.id
+    ${retentionOf(sql`p.id`)}
     ${after}
     order by p.id
     limit ${page.limit}`;
+}
+
+/**
+ * `rt.retention`: the provider's retention by currency, aggregated live in both portfolio
+ * statements. Kept apart from provider_portfolio (whose rows migration 0014's function writes) so
+ * that this figure adds no change to that function; only milestones holding a retention are read.
+ */
+export function retentionOf(providerId: SQL): SQL {
+  return sql`left join lateral (
+      select coalesce(jsonb_agg(jsonb_build_object('currency', r.currency, 'heldMinor', r.held,
+        'payableMinor', r.payable, 'paidMinor', r.paid) order by r.currency), '[]') as retention
+      from (
+        select e.currency,
+          coalesce(sum(m.retention_minor) filter (where m.retention_status = 'held'), 0) as held,
+          coalesce(sum(m.retention_minor) filter (where m.retention_status in ('released', 'invoiced')), 0) as payable,
+          coalesce(sum(m.retention_minor) filter (where m.retention_status = 'paid'), 0) as paid
+        from engagements e
+        join payment_milestones m on m.engagement_id = e.id and m.removed_at is null
+          and m.retention_status is not null
+        where e.provider_id = ${providerId}
+        group by e.currency
+      ) r
+    ) rt on true`;
 }
 
 /**
@@ -64,6 +88,7 @@ export interface PortfolioFigures {
   accepted_all: number | null;
   on_time: number | null;
   money: { currency: string; unlockedMinor: number; invoicedMinor: number; paidMinor: number }[];
+  retention: { currency: string; heldMinor: number; payableMinor: number; paidMinor: number }[];
 }
 
 /** A ProviderPortfolio from its figures, the due items aside (each statement writes them its way). */
@@ -94,6 +119,12 @@ export function portfolioOf(
       currency: m.currency,
       unlockedMinor: Number(m.unlockedMinor),
       invoicedMinor: Number(m.invoicedMinor),
+      paidMinor: Number(m.paidMinor),
+    })),
+    retention: (r.retention ?? []).map((m) => ({
+      currency: m.currency,
+      heldMinor: Number(m.heldMinor),
+      payableMinor: Number(m.payableMinor),
       paidMinor: Number(m.paidMinor),
     })),
     onTime: onTimeOf(n(r.accepted_all), n(r.on_time)),
@@ -131,6 +162,7 @@ function portfolioText(r: SummaryRow): string {
     `${head.slice(0, -1)},"overdue":{"count":${p.overdue.count},"items":${list(r.overdue)}},` +
     `"nextDue":${list(r.next_due)},"blockedTasks":${p.blockedTasks},` +
     `"awaitingReview":${p.awaitingReview},"money":${JSON.stringify(p.money)},` +
+    `"retention":${JSON.stringify(p.retention)},` +
     `"onTime":${JSON.stringify(p.onTime)}}`
   );
 }

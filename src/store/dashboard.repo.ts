@@ -2,7 +2,12 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { DashboardReads, DueDeliverable, ProviderPortfolio } from '../core/dashboard.ts';
 import { type DueItem, firstDue } from '../core/progress-summary.ts';
 import { readEngagementParts, rowsOf } from './dashboard-engagement.repo.ts';
-import { type PortfolioFigures, portfolioOf, readPortfolioPage } from './dashboard-portfolio.repo.ts';
+import {
+  type PortfolioFigures,
+  portfolioOf,
+  readPortfolioPage,
+  retentionOf,
+} from './dashboard-portfolio.repo.ts';
 import type { Db } from './db.ts';
 
 /** The dashboards' reads: one statement per page of providers, five per engagement; no N+1. */
@@ -75,10 +80,11 @@ function portfolioQuery(page: { afterId: string | null; limit: number }): SQL {
         'invoicedMinor', invoiced, 'paidMinor', paid) order by currency) as totals
       from currencies group by provider_id
     )
-    select page.id, page.name, figures.*, coalesce(money.totals, '[]') as money
+    select page.id, page.name, figures.*, coalesce(money.totals, '[]') as money, rt.retention
     from page
     left join figures on figures.provider_id = page.id
     left join money on money.provider_id = page.id
+    ${retentionOf(sql`page.id`)}
     order by page.id`;
 }
 

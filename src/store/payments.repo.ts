@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, isNull, lte, ne, notExists, or, type SQL, sql } from 'drizzle-orm';
 import type { PaymentFilter, PaymentMilestone, PaymentStore } from '../core/decision-ports.ts';
 import type { JsonPage, PageRequest } from '../core/engagement-ports.ts';
+import { initialRetentionStatus, warrantyEndsOn } from '../core/retention.ts';
 import { rowsOf } from './dashboard-engagement.repo.ts';
 import type { Db } from './db.ts';
 import { deliverables, engagements, milestoneDeliverables, paymentMilestones } from './engagement.schema.ts';
@@ -15,13 +16,23 @@ import {
 } from './json-text.ts';
 import { after, isoOrNull, one } from './repo-helpers.ts';
 
-type Row = { m: typeof paymentMilestones.$inferSelect; providerId: string; currency: string };
+type Row = {
+  m: typeof paymentMilestones.$inferSelect;
+  providerId: string;
+  currency: string;
+  timeZone: string;
+};
 
 /** Payment milestones as finance reads and moves them (the contract side is milestones.repo.ts). */
 export function createPaymentRepo(db: Db): PaymentStore {
   const select = () =>
     db
-      .select({ m: paymentMilestones, providerId: engagements.providerId, currency: engagements.currency })
+      .select({
+        m: paymentMilestones,
+        providerId: engagements.providerId,
+        currency: engagements.currency,
+        timeZone: engagements.timeZone,
+      })
       .from(paymentMilestones)
       .innerJoin(engagements, eq(engagements.id, paymentMilestones.engagementId));
 
@@ -70,7 +81,10 @@ export function createPaymentRepo(db: Db): PaymentStore {
         retentionMinor: settlement.retentionMinor,
         netMinor: settlement.netMinor,
         daysLate: settlement.daysLate,
+        daysLateRaw: settlement.daysLateRaw,
+        daysCharged: settlement.daysCharged,
         daysEarly: settlement.daysEarly,
+        retentionStatus: initialRetentionStatus(settlement.retentionMinor),
         unlockEvidence: evidence,
       }),
     resettle: (id, { settlement, evidence }) =>
@@ -80,7 +94,10 @@ export function createPaymentRepo(db: Db): PaymentStore {
         retentionMinor: settlement.retentionMinor,
         netMinor: settlement.netMinor,
         daysLate: settlement.daysLate,
+        daysLateRaw: settlement.daysLateRaw,
+        daysCharged: settlement.daysCharged,
         daysEarly: settlement.daysEarly,
+        retentionStatus: initialRetentionStatus(settlement.retentionMinor),
         unlockEvidence: evidence,
       }),
     async invoice(id, invoiceRef, at) {
@@ -92,6 +109,22 @@ export function createPaymentRepo(db: Db): PaymentStore {
       const row = await move(id, 'invoiced', { status: 'paid', paymentRef, paidAt: at });
       if (!row) throw new Error(`payment milestone ${id} was not invoiced`);
       return row;
+    },
+    async retention(id, action, ref, at) {
+      const set: Partial<Row['m']> =
+        action === 'release'
+          ? { retentionStatus: 'released', retentionReleasedAt: at }
+          : action === 'invoice'
+            ? { retentionStatus: 'invoiced', retentionInvoiceRef: ref, retentionInvoicedAt: at }
+            : { retentionStatus: 'paid', retentionPaymentRef: ref, retentionPaidAt: at };
+      const from = { release: 'held', invoice: 'released', pay: 'invoiced' } as const;
+      const rows = await db
+        .update(paymentMilestones)
+        .set({ ...set, updatedAt: new Date() })
+        .where(and(eq(paymentMilestones.id, id), eq(paymentMilestones.retentionStatus, from[action])))
+        .returning({ id: paymentMilestones.id });
+      if (rows.length === 0) throw new Error(`payment milestone ${id}: retention was not ${from[action]}`);
+      return byId(id);
     },
     async engagementsToCheck(latestNotBefore) {
       const unaccepted = db
@@ -123,7 +156,8 @@ export function createPaymentRepo(db: Db): PaymentStore {
   };
 }
 
-function toPayment({ m, providerId, currency }: Row): PaymentMilestone {
+function toPayment({ m, providerId, currency, timeZone }: Row): PaymentMilestone {
+  const unlockedAt = isoOrNull(m.unlockedAt);
   return {
     id: m.id,
     engagementId: m.engagementId,
@@ -137,13 +171,23 @@ function toPayment({ m, providerId, currency }: Row): PaymentMilestone {
     retentionMinor: m.retentionMinor,
     netMinor: m.netMinor,
     daysLate: m.daysLate,
+    daysLateRaw: m.daysLateRaw,
+    daysCharged: m.daysCharged,
     daysEarly: m.daysEarly,
     notBefore: m.notBefore,
-    unlockedAt: isoOrNull(m.unlockedAt),
+    unlockedAt,
     invoiceRef: m.invoiceRef,
     invoicedAt: isoOrNull(m.invoicedAt),
     paymentRef: m.paymentRef,
     paidAt: isoOrNull(m.paidAt),
+    warrantyDays: m.warrantyDays,
+    warrantyEndsOn: warrantyEndsOn(unlockedAt, m.warrantyDays, timeZone),
+    retentionStatus: m.retentionStatus,
+    retentionReleasedAt: isoOrNull(m.retentionReleasedAt),
+    retentionInvoiceRef: m.retentionInvoiceRef,
+    retentionInvoicedAt: isoOrNull(m.retentionInvoicedAt),
+    retentionPaymentRef: m.retentionPaymentRef,
+    retentionPaidAt: isoOrNull(m.retentionPaidAt),
     evidence: m.unlockEvidence,
   };
 }
@@ -174,7 +218,8 @@ const EVIDENCE_JSON = `case when m.unlock_evidence is null or jsonb_typeof(m.unl
 
 /**
  * One PaymentMilestone (the response schema's key order) from `m` and its engagement `e`. Migration
- * 0016 stores it in `payment_milestones.page_json` (written out there from this expression);
+ * 0016 stores it in `payment_milestones.page_json` (written out there from this expression; migration
+ * 0024 writes it again with the lateness, warranty and retention fields);
  * json-pages.test.ts checks the stored text against the route's serializer.
  */
 export const PAYMENT_JSON = jsonObject([
@@ -190,6 +235,8 @@ export const PAYMENT_JSON = jsonObject([
   ['retentionMinor', jsonLiteralOrNull('m.retention_minor')],
   ['netMinor', jsonLiteralOrNull('m.net_minor')],
   ['daysLate', jsonLiteralOrNull('m.days_late')],
+  ['daysLateRaw', jsonLiteralOrNull('m.days_late_raw')],
+  ['daysCharged', jsonLiteralOrNull('m.days_charged')],
   ['daysEarly', jsonLiteralOrNull('m.days_early')],
   ['notBefore', jsonStringOrNull('m.not_before')],
   ['unlockedAt', jsonInstantOrNull('m.unlocked_at')],
@@ -197,6 +244,14 @@ export const PAYMENT_JSON = jsonObject([
   ['invoicedAt', jsonInstantOrNull('m.invoiced_at')],
   ['paymentRef', jsonStringOrNull('m.payment_ref')],
   ['paidAt', jsonInstantOrNull('m.paid_at')],
+  ['warrantyDays', jsonLiteral('m.warranty_days')],
+  ['warrantyEndsOn', jsonStringOrNull('((m.unlocked_at at time zone e.time_zone)::date + m.warranty_days)')],
+  ['retentionStatus', jsonStringOrNull('m.retention_status')],
+  ['retentionReleasedAt', jsonInstantOrNull('m.retention_released_at')],
+  ['retentionInvoiceRef', jsonStringOrNull('m.retention_invoice_ref')],
+  ['retentionInvoicedAt', jsonInstantOrNull('m.retention_invoiced_at')],
+  ['retentionPaymentRef', jsonStringOrNull('m.retention_payment_ref')],
+  ['retentionPaidAt', jsonInstantOrNull('m.retention_paid_at')],
   ['evidence', EVIDENCE_JSON],
 ]);
 

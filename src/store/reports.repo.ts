@@ -71,14 +71,22 @@ export function createReportRepo(db: Db): ReportStore {
     },
     async unlockedBetween(engagementId, start, end) {
       const result = await db.execute(sql`
-        select id, label, status, amount_minor, penalty_minor, bonus_minor, retention_minor, net_minor, unlocked_at
+        select id, label, status, amount_minor, penalty_minor, bonus_minor, retention_minor, net_minor,
+          days_late, days_late_raw, days_charged, unlocked_at
         from payment_milestones
         where engagement_id = ${engagementId} and removed_at is null
           and unlocked_at >= ${start} and unlocked_at < ${end}
         order by unlocked_at, id`);
       type Row = Record<
-        'amount_minor' | 'penalty_minor' | 'bonus_minor' | 'retention_minor' | 'net_minor',
-        string | null
+        | 'amount_minor'
+        | 'penalty_minor'
+        | 'bonus_minor'
+        | 'retention_minor'
+        | 'net_minor'
+        | 'days_late'
+        | 'days_late_raw'
+        | 'days_charged',
+        string | number | null
       >;
       return rowsOf<Row & { id: string; label: string; status: string; unlocked_at: Date | string }>(
         result,
@@ -91,6 +99,9 @@ export function createReportRepo(db: Db): ReportStore {
         bonusMinor: num(r.bonus_minor),
         retentionMinor: num(r.retention_minor),
         netMinor: num(r.net_minor),
+        daysLate: num(r.days_late),
+        daysLateRaw: num(r.days_late_raw),
+        daysCharged: num(r.days_charged),
         unlockedAt: iso(r.unlocked_at),
       }));
     },
@@ -116,6 +127,33 @@ export function createReportRepo(db: Db): ReportStore {
         override: r.override,
         decidedAt: iso(r.decided_at),
         note: r.note,
+      }));
+    },
+    async approvedChangeRequestsBetween(engagementId, start, end) {
+      const result = await db.execute(sql`
+        select id, title, decided_at, applied_version, impact_cost_minor, impact_schedule_days, impact_quality
+        from change_requests
+        where engagement_id = ${engagementId} and status = 'approved'
+          and decided_at >= ${start} and decided_at < ${end}
+        order by decided_at, id`);
+      return rowsOf<{
+        id: string;
+        title: string;
+        decided_at: Date | string;
+        applied_version: number | null;
+        impact_cost_minor: string | number;
+        impact_schedule_days: number;
+        impact_quality: string | null;
+      }>(result).map((r) => ({
+        changeRequestId: r.id,
+        title: r.title,
+        approvedAt: iso(r.decided_at),
+        contractVersion: r.applied_version,
+        impact: {
+          costMinor: Number(r.impact_cost_minor),
+          scheduleDays: r.impact_schedule_days,
+          quality: r.impact_quality,
+        },
       }));
     },
     async lastReportTo(engagementId) {

@@ -73,6 +73,8 @@ describe('GET /v1/payment-milestones', () => {
         retentionMinor: 300_000,
         netMinor: 5_670_000,
         daysLate: 1,
+        daysLateRaw: 3,
+        daysCharged: 1,
         daysEarly: 0,
         notBefore: null,
         unlockedAt: '2027-04-03T10:00:00.000Z',
@@ -80,6 +82,14 @@ describe('GET /v1/payment-milestones', () => {
         invoicedAt: null,
         paymentRef: null,
         paidAt: null,
+        warrantyDays: 0,
+        warrantyEndsOn: '2027-04-03',
+        retentionStatus: 'held',
+        retentionReleasedAt: null,
+        retentionInvoiceRef: null,
+        retentionInvoicedAt: null,
+        retentionPaymentRef: null,
+        retentionPaidAt: null,
         evidence: {
           timeZone: 'Europe/Paris',
           lateness: 3,
@@ -135,10 +145,10 @@ describe('GET /v1/payment-milestones', () => {
     const lines = res.body.split('\r\n');
     // Every field is quoted (OWASP's advice on CSV injection), so a `;` locale reads the same cells.
     expect(lines[0]).toBe(
-      '"id","engagementId","providerId","label","status","currency","amountMinor","bonusMinor","penaltyMinor","retentionMinor","netMinor","daysLate","unlockedAt","invoiceRef","invoicedAt","paymentRef","paidAt","acceptedDeliverableIds","decisionIds","acceptedAt"',
+      '"id","engagementId","providerId","label","status","currency","amountMinor","bonusMinor","penaltyMinor","retentionMinor","netMinor","daysLate","daysLateRaw","daysCharged","unlockedAt","invoiceRef","invoicedAt","paymentRef","paidAt","warrantyEndsOn","retentionStatus","retentionInvoiceRef","retentionPaymentRef","acceptedDeliverableIds","decisionIds","acceptedAt"',
     );
     expect(lines[1]).toBe(
-      `"${a.milestoneId}","${a.engagementId}","${a.providerId}","Design, ""phase 1""","unlocked","EUR","6000000","0","30000","300000","5670000","1","2027-04-03T10:00:00.000Z","","","","","${a.deliverableId}","${a.decisionId}","2027-04-03T10:00:00.000Z"`,
+      `"${a.milestoneId}","${a.engagementId}","${a.providerId}","Design, ""phase 1""","unlocked","EUR","6000000","0","30000","300000","5670000","1","3","1","2027-04-03T10:00:00.000Z","","","","","2027-04-03","held","","","${a.deliverableId}","${a.decisionId}","2027-04-03T10:00:00.000Z"`,
     );
     expect(lines[2]).toContain(
       `"${b.milestoneId}","${b.engagementId}","${a.providerId}","'=HYPERLINK(""x"")","unlocked","EUR",`,

@@ -96,8 +96,40 @@ describe('GET /v1/engagements/{id}/report', () => {
     expect(md.statusCode).toBe(200);
     expect(md.headers['content-type']).toMatch(/^text\/markdown/);
     expect(md.body).toContain(`Period ${today} to ${today} (${PARIS})`);
-    expect(md.body).toMatch(/## Milestones unlocked \(1\)[\s\S]*60000\.00 EUR \| 300\.00 EUR/);
+    // Accepted 3 days late, 2 of grace: 1 day charged; the row adds up with its retention.
+    expect(md.body).toMatch(
+      /## Milestones unlocked \(1\)[\s\S]*\| 3 \| 1 \| 60000\.00 EUR \| 0\.00 EUR \| 300\.00 EUR \| 3000\.00 EUR \| 56700\.00 EUR \| unlocked \|/,
+    );
     expect(md.body).toContain('| accept |');
+  }, 60_000);
+
+  it('lists the change requests approved in the period, with their impact', async () => {
+    const api = contractApi(t);
+    const id = await api.changeRequest(
+      c.engagementId,
+      pmo,
+      [{ op: 'modify_terms', set: { paymentTermsDays: 45 } }],
+      { title: 'Payment at 45 days', impact: { costMinor: 125_000, scheduleDays: -2, quality: 'unchanged' } },
+    );
+    await api.expectStatus(api.call('POST', `/v1/change-requests/${id}/submit`, pmo), 200);
+    await api.expectStatus(api.call('POST', `/v1/change-requests/${id}/approve`, pmo), 200);
+    const today = civilDay(0, PARIS);
+    const report = (await get(`?from=${today}&to=${today}`, pmo)).json();
+    expect(report.changeRequestsApproved).toEqual([
+      {
+        changeRequestId: id,
+        title: 'Payment at 45 days',
+        approvedAt: expect.any(String),
+        contractVersion: expect.any(Number),
+        impact: { costMinor: 125_000, scheduleDays: -2, quality: 'unchanged' },
+      },
+    ]);
+    const earlier = (await get(`?from=${civilDay(-10, PARIS)}&to=${civilDay(-1, PARIS)}`, pmo)).json();
+    expect(earlier.changeRequestsApproved).toEqual([]);
+    const md = await get(`?from=${today}&to=${today}`, { ...pmo, accept: 'text/markdown' });
+    expect(md.body).toMatch(
+      /## Change requests approved \(1\)[\s\S]*\| Payment at 45 days \| [^|]+ \| \d+ \| 1250\.00 EUR \| -2 day\(s\) \| unchanged \|/,
+    );
   }, 60_000);
 
   it('a provider sees its own engagements only; 422 for a period ending before it starts', async () => {

@@ -57,6 +57,7 @@ const state: ContractState = {
       retentionBps: 0,
       latePenalty: null,
       earlyBonus: null,
+      warrantyDays: 0,
     },
     {
       id: 'pms_b',
@@ -68,6 +69,7 @@ const state: ContractState = {
       retentionBps: 0,
       latePenalty: null,
       earlyBonus: null,
+      warrantyDays: 0,
     },
   ],
 };

@@ -76,7 +76,9 @@ describe('computeSettlement: the Money rule', () => {
       retentionBps: 500,
     });
     expect(s).toEqual({
+      daysLateRaw: 5,
       daysLate: 3,
+      daysCharged: 3,
       daysEarly: 0,
       penaltyMinor: 15_000,
       bonusMinor: 0,
@@ -118,9 +120,33 @@ describe('computeSettlement: the Money rule', () => {
     });
   });
 
+  it('tells the days late before grace from the days charged after it', () => {
+    // The demo's case: accepted 4 days late, 2 grace days: 2 days charged, not "2 days late".
+    expect(
+      computeSettlement({
+        amountMinor: 1_000_000,
+        lateness: 4,
+        latePenalty: { bpsPerDay: 50, graceDays: 2, capBps: 1000 },
+      }),
+    ).toMatchObject({ daysLateRaw: 4, daysLate: 2, daysCharged: 2, penaltyMinor: 10_000 });
+    expect(
+      computeSettlement({
+        amountMinor: 1_000_000,
+        lateness: 1,
+        latePenalty: { bpsPerDay: 50, graceDays: 2, capBps: 1000 },
+      }),
+    ).toMatchObject({ daysLateRaw: 1, daysLate: 0, daysCharged: 0, penaltyMinor: 0 });
+    expect(computeSettlement({ amountMinor: 100, lateness: -3 })).toMatchObject({
+      daysLateRaw: 0,
+      daysEarly: 3,
+    });
+  });
+
   it('reports days late without a penalty rule, at no cost', () => {
     expect(computeSettlement({ amountMinor: 100, lateness: 4 })).toMatchObject({
       daysLate: 4,
+      daysLateRaw: 4,
+      daysCharged: 0,
       penaltyMinor: 0,
       netMinor: 100,
     });

@@ -115,10 +115,14 @@ const REPORT: StatusReport = {
       bonusMinor: 0,
       retentionMinor: 0,
       netMinor: 990_000,
+      daysLate: 2,
+      daysLateRaw: 4,
+      daysCharged: 2,
       unlockedAt: '2027-03-03T01:00:00.000Z',
     },
   ],
   decisions: [],
+  changeRequestsApproved: [],
 };
 
 describe('reportMarkdown', () => {
@@ -136,13 +140,67 @@ describe('reportMarkdown', () => {
     expect(md).toContain('## Awaiting a decision (1)');
     // JPY has no minor digits: 1 000 000 minor units are 1000000 JPY.
     expect(md).toContain(
-      '| Kick-off | 2027-03-03T01:00:00.000Z | 1000000 JPY | 10000 JPY | 0 JPY | 990000 JPY | unlocked |',
+      '| Kick-off | 2027-03-03T01:00:00.000Z | 4 | 2 | 1000000 JPY | 0 JPY | 10000 JPY | 0 JPY | 990000 JPY | unlocked |',
     );
     expect(md).toMatch(/## Decisions \(0\)\n\n_None._/);
   });
 
   it('writes euro cents with two digits', () => {
     const eur = { ...REPORT, engagement: { ...REPORT.engagement, currency: 'EUR' } };
-    expect(reportMarkdown(eur)).toContain('| 10000.00 EUR | 100.00 EUR | 0.00 EUR | 9900.00 EUR |');
+    expect(reportMarkdown(eur)).toContain(
+      '| 10000.00 EUR | 0.00 EUR | 100.00 EUR | 0.00 EUR | 9900.00 EUR |',
+    );
+  });
+
+  it('shows retention so that each milestone row adds up: gross + bonus − penalty − retention = net', () => {
+    const held = {
+      ...REPORT,
+      engagement: { ...REPORT.engagement, currency: 'EUR' },
+      milestonesUnlocked: [
+        {
+          ...REPORT.milestonesUnlocked[0],
+          amountMinor: 6_000_000,
+          bonusMinor: 0,
+          penaltyMinor: 60_000,
+          retentionMinor: 300_000,
+          netMinor: 5_640_000,
+        } as StatusReport['milestonesUnlocked'][number],
+      ],
+    };
+    const md = reportMarkdown(held);
+    expect(md).toContain(
+      '| Milestone | Unlocked | Days late | Days charged | Gross | Bonus | Penalty | Retention | Net | Status |',
+    );
+    expect(md).toContain(
+      '| 4 | 2 | 60000.00 EUR | 0.00 EUR | 600.00 EUR | 3000.00 EUR | 56400.00 EUR | unlocked |',
+    );
+  });
+
+  it('rounds progress down as the dashboard does: 99.6 % done is not 100 %', () => {
+    const almost = { ...REPORT, progress: { ...REPORT.progress, overall: 0.996 } };
+    expect(reportMarkdown(almost)).toContain('## Progress: 99 %');
+    expect(reportMarkdown({ ...REPORT, progress: { ...REPORT.progress, overall: 0.29 } })).toContain(
+      '## Progress: 29 %',
+    );
+  });
+
+  it('lists the change requests approved in the period with their impact', () => {
+    const md = reportMarkdown({
+      ...REPORT,
+      engagement: { ...REPORT.engagement, currency: 'EUR' },
+      changeRequestsApproved: [
+        {
+          changeRequestId: 'chr_1',
+          title: 'Checkout moves two weeks',
+          approvedAt: '2027-03-04T09:00:00.000Z',
+          contractVersion: 2,
+          impact: { costMinor: 250_000, scheduleDays: 14, quality: 'none' },
+        },
+      ],
+    });
+    expect(md).toContain('## Change requests approved (1)');
+    expect(md).toContain(
+      '| Checkout moves two weeks | 2027-03-04T09:00:00.000Z | 2 | 2500.00 EUR | +14 day(s) | none |',
+    );
   });
 });

@@ -25,7 +25,9 @@ describe('unlockOf', () => {
     const unlock = unlockOf(milestone, deliverables, acceptances, 'Europe/Paris', NOW);
     // d1: accepted 2027-04-03 in Paris, 3 days late; d2: 5 days early. L = 3, daysLate = 1.
     expect(unlock?.settlement).toEqual({
+      daysLateRaw: 3,
       daysLate: 1,
+      daysCharged: 1,
       daysEarly: 0,
       penaltyMinor: 30_000,
       bonusMinor: 0,

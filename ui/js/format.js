@@ -69,7 +69,9 @@ export function totalsByCurrency(items, currencyOf, amountOf) {
 }
 
 /**
- * Whole percent, rounded down: 99.6 % of the work done is not shown as 100 %.
+ * Whole percent, rounded down: 99.6 % of the work done is not shown as 100 %. The rule of
+ * src/core/percent.ts `wholePercent` (the status report's), in plain JavaScript for the browser;
+ * test/unit/percent.test.ts holds the two equal.
  * @param {number} ratio in [0, 1]
  */
 export function percentOf(ratio) {

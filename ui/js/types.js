@@ -113,7 +113,10 @@
  * @property {number | null} penaltyMinor
  * @property {number | null} retentionMinor
  * @property {number | null} netMinor
- * @property {number | null} daysLate
+ * @property {number | null} daysLate after grace
+ * @property {number | null} [daysLateRaw] calendar days late, before grace
+ * @property {number | null} [daysCharged] days the late-penalty rule charges
+ * @property {string | null} [retentionStatus] held, released, invoiced or paid; null when none is held
  * @property {string | null} notBefore
  * @property {string | null} unlockedAt
  */

@@ -909,6 +909,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/payment-milestones/{id}/invoice-retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the invoice of a released retention (released → invoiced)
+         * @description The retention held back at unlock has its own life: held → released (PMO, once the milestone is paid and its warranty period is over: 409 milestone_not_paid or warranty_not_over before) → invoiced → paid (finance). 409 no_retention when nothing is held back, invalid_transition out of order. Audited; idempotent with the Idempotency-Key header.
+         *
+         *     Roles: admin, finance.
+         */
+        post: operations["invoicePaymentMilestoneRetention"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/payment-milestones/{id}/pay": {
         parameters: {
             query?: never;
@@ -925,6 +947,50 @@ export interface paths {
          *     Roles: admin, finance.
          */
         post: operations["payPaymentMilestone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payment-milestones/{id}/pay-retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the payment of an invoiced retention (invoiced → paid)
+         * @description The retention held back at unlock has its own life: held → released (PMO, once the milestone is paid and its warranty period is over: 409 milestone_not_paid or warranty_not_over before) → invoiced → paid (finance). 409 no_retention when nothing is held back, invalid_transition out of order. Audited; idempotent with the Idempotency-Key header.
+         *
+         *     Roles: admin, finance.
+         */
+        post: operations["payPaymentMilestoneRetention"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payment-milestones/{id}/release-retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release the retention of a paid milestone after its warranty period (held → released)
+         * @description The retention held back at unlock has its own life: held → released (PMO, once the milestone is paid and its warranty period is over: 409 milestone_not_paid or warranty_not_over before) → invoiced → paid (finance). 409 no_retention when nothing is held back, invalid_transition out of order. Audited; idempotent with the Idempotency-Key header. Announced as milestone.retention_released.
+         *
+         *     Roles: admin, pmo.
+         */
+        post: operations["releasePaymentMilestoneRetention"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1358,6 +1424,26 @@ export interface webhooks {
          * @description Sent to each subscription that lists `milestone.resettled`, signed as Standard Webhooks (docs/EVENTS.md).
          */
         post: operations["event_milestone_resettled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "milestone.retention_released": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A PMO released a paid milestone’s retention after its warranty: it is payable
+         * @description Sent to each subscription that lists `milestone.retention_released`, signed as Standard Webhooks (docs/EVENTS.md).
+         */
+        post: operations["event_milestone_retention_released"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2527,7 +2613,12 @@ export interface components {
                 amountMinor: number;
                 bonusMinor: number | null;
                 currency: string;
+                /** @description Days the late-penalty rule charges */
+                daysCharged: number | null;
+                /** @description After grace (see PaymentMilestone) */
                 daysLate: number | null;
+                /** @description Calendar days late before grace */
+                daysLateRaw: number | null;
                 id: string;
                 label: string;
                 /** @description Set when it unlocks */
@@ -2536,6 +2627,8 @@ export interface components {
                 penaltyMinor: number | null;
                 requiredDeliverableIds: string[];
                 retentionMinor: number | null;
+                /** @description held → released → invoiced → paid; null: none held */
+                retentionStatus: ("held" | "released" | "invoiced" | "paid") | null;
                 /** @enum {string} */
                 status: "locked" | "unlocked" | "invoiced" | "paid";
                 unlockedAt: string | null;
@@ -2552,6 +2645,13 @@ export interface components {
                 deliverables: number;
                 /** @description Deliverables' progress weighted by their weight */
                 progress: number | null;
+                /** @description Retention of its settled milestones: held back (until released after the warranty), payable (released or invoiced), paid */
+                retention: {
+                    currency: string;
+                    heldMinor: number;
+                    paidMinor: number;
+                    payableMinor: number;
+                };
             };
             /** @description Today in the engagement's time zone */
             today: string;
@@ -2672,7 +2772,7 @@ export interface components {
             /** @description Sent as `Jalon-Event-Id`; the same on every attempt */
             eventId: string;
             /** @enum {string} */
-            eventType: "deliverable.ready_for_review" | "deliverable.accepted" | "deliverable.rejected" | "deliverable.rework_started" | "deliverable.at_risk" | "deliverable.late" | "milestone.unlocked" | "milestone.resettled" | "milestone.removed" | "milestone.invoiced" | "milestone.paid" | "change_request.approved";
+            eventType: "deliverable.ready_for_review" | "deliverable.accepted" | "deliverable.rejected" | "deliverable.rework_started" | "deliverable.at_risk" | "deliverable.late" | "milestone.unlocked" | "milestone.resettled" | "milestone.removed" | "milestone.invoiced" | "milestone.paid" | "milestone.retention_released" | "change_request.approved";
             id: string;
             lastAttemptAt: string | null;
             lastError: string | null;
@@ -2818,12 +2918,16 @@ export interface components {
          *         "bpsPerDay": 20,
          *         "capBps": 500
          *       },
+         *       "warrantyDays": 0,
          *       "status": "locked",
          *       "bonusMinor": null,
          *       "penaltyMinor": null,
          *       "retentionMinor": null,
          *       "netMinor": null,
          *       "daysLate": null,
+         *       "daysLateRaw": null,
+         *       "daysCharged": null,
+         *       "retentionStatus": null,
          *       "unlockedAt": null,
          *       "invoiceRef": null,
          *       "invoicedAt": null,
@@ -2840,7 +2944,12 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             currency: string;
+            /** @description Days the late-penalty rule charges */
+            daysCharged: number | null;
+            /** @description After grace (see PaymentMilestone) */
             daysLate: number | null;
+            /** @description Before grace */
+            daysLateRaw: number | null;
             earlyBonus: components["schemas"]["EarlyBonus"] | null;
             engagementId: string;
             id: string;
@@ -2859,6 +2968,7 @@ export interface components {
             requiredDeliverableIds: string[];
             retentionBps: number;
             retentionMinor: number | null;
+            retentionStatus: ("held" | "released" | "invoiced" | "paid") | null;
             /** @enum {string} */
             status: "locked" | "unlocked" | "invoiced" | "paid";
             unlockedAt: string | null;
@@ -2866,6 +2976,7 @@ export interface components {
             updatedAt: string;
             /** @description On single reads and writes: what is valid but unusual (due dates outside the engagement, milestones below the contract value) */
             warnings?: components["schemas"]["FieldWarning"][];
+            warrantyDays: number;
         };
         MilestoneInvoicedEvent: {
             data: {
@@ -2935,6 +3046,8 @@ export interface components {
             requiredDeliverableIds?: string[];
             /** @description Holdback on the gross amount; default 0 */
             retentionBps?: number;
+            /** @description Days after the unlock before its retention may be released (retenue de garantie); default 0 */
+            warrantyDays?: number;
         };
         MilestoneRemovedEvent: {
             data: {
@@ -2942,8 +3055,13 @@ export interface components {
                 bonusMinor: number;
                 changeRequestId: string;
                 currency: string;
+                /** @description Days the late-penalty rule charges */
+                daysCharged: number;
                 daysEarly: number;
+                /** @description After grace */
                 daysLate: number;
+                /** @description Calendar days late before grace */
+                daysLateRaw: number;
                 evidence: components["schemas"]["UnlockEvidence"];
                 label: string;
                 milestoneId: string;
@@ -2974,8 +3092,13 @@ export interface components {
                 bonusMinor: number;
                 changeRequestId: string;
                 currency: string;
+                /** @description Days the late-penalty rule charges */
+                daysCharged: number;
                 daysEarly: number;
+                /** @description After grace */
                 daysLate: number;
+                /** @description Calendar days late before grace */
+                daysLateRaw: number;
                 evidence: components["schemas"]["UnlockEvidence"];
                 label: string;
                 milestoneId: string;
@@ -3009,13 +3132,43 @@ export interface components {
             /** @constant */
             type: "milestone.resettled";
         };
+        MilestoneRetentionReleasedEvent: {
+            data: {
+                currency: string;
+                label: string;
+                milestoneId: string;
+                /** Format: date-time */
+                releasedAt: string;
+                retentionMinor: number;
+                /** Format: date */
+                warrantyEndsOn: string;
+            };
+            engagementId: string | null;
+            /** @description The event id, also sent as `webhook-id`: the same on every attempt */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            providerId: string | null;
+            subject: {
+                id: string;
+                /** @enum {string} */
+                type: "deliverable" | "milestone" | "change_request";
+            };
+            /** @constant */
+            type: "milestone.retention_released";
+        };
         MilestoneUnlockedEvent: {
             data: {
                 amountMinor: number;
                 bonusMinor: number;
                 currency: string;
+                /** @description Days the late-penalty rule charges */
+                daysCharged: number;
                 daysEarly: number;
+                /** @description After grace */
                 daysLate: number;
+                /** @description Calendar days late before grace */
+                daysLateRaw: number;
                 evidence: components["schemas"]["UnlockEvidence"];
                 label: string;
                 milestoneId: string;
@@ -3329,6 +3482,8 @@ export interface components {
             requiredDeliverableIds: string[];
             /** @description Holdback on the gross amount; default 0 */
             retentionBps?: number;
+            /** @description Days after the unlock before its retention may be released (retenue de garantie); default 0 */
+            warrantyDays?: number;
         };
         /**
          * @example {
@@ -3358,7 +3513,7 @@ export interface components {
          */
         NewSubscription: {
             /** @description The event types this subscriber receives */
-            events: ("deliverable.ready_for_review" | "deliverable.accepted" | "deliverable.rejected" | "deliverable.rework_started" | "deliverable.at_risk" | "deliverable.late" | "milestone.unlocked" | "milestone.resettled" | "milestone.removed" | "milestone.invoiced" | "milestone.paid" | "change_request.approved")[];
+            events: ("deliverable.ready_for_review" | "deliverable.accepted" | "deliverable.rejected" | "deliverable.rework_started" | "deliverable.at_risk" | "deliverable.late" | "milestone.unlocked" | "milestone.resettled" | "milestone.removed" | "milestone.invoiced" | "milestone.paid" | "milestone.retention_released" | "change_request.approved")[];
             /** @description Write-only: the Standard Webhooks signing secret, `whsec_` + the base64 of 24 to 64 random bytes (docs/EVENTS.md). Any other string of 16 or more characters is accepted as before: its UTF-8 bytes are the key (the secret `whsec_` + base64 of it) */
             secret: string;
             /**
@@ -3381,6 +3536,8 @@ export interface components {
          *       "retentionMinor": 300000,
          *       "netMinor": 5670000,
          *       "daysLate": 1,
+         *       "daysLateRaw": 3,
+         *       "daysCharged": 1,
          *       "daysEarly": 0,
          *       "notBefore": null,
          *       "unlockedAt": "2027-01-04T09:00:00.000Z",
@@ -3388,6 +3545,14 @@ export interface components {
          *       "invoicedAt": null,
          *       "paymentRef": null,
          *       "paidAt": null,
+         *       "warrantyDays": 90,
+         *       "warrantyEndsOn": "2027-07-02",
+         *       "retentionStatus": "held",
+         *       "retentionReleasedAt": null,
+         *       "retentionInvoiceRef": null,
+         *       "retentionInvoicedAt": null,
+         *       "retentionPaymentRef": null,
+         *       "retentionPaidAt": null,
          *       "evidence": {
          *         "timeZone": "Europe/Paris",
          *         "lateness": 3,
@@ -3410,8 +3575,13 @@ export interface components {
             amountMinor: number;
             bonusMinor: number | null;
             currency: string;
+            /** @description Days the late-penalty rule charges: daysLate under a penalty rule, else 0 (penalty = amount × min(bpsPerDay × daysCharged, capBps) / 10000); null while locked */
+            daysCharged: number | null;
             daysEarly: number | null;
+            /** @description Days late after grace, as DOMAIN.md defines them: max(0, lateness − graceDays), grace 0 without a penalty rule; null while locked */
             daysLate: number | null;
+            /** @description Calendar days late before grace: max(0, evidence.lateness); null while locked */
+            daysLateRaw: number | null;
             engagementId: string;
             /** @description Null while locked */
             evidence: components["schemas"]["UnlockEvidence"] | null;
@@ -3426,10 +3596,21 @@ export interface components {
             paymentRef: string | null;
             penaltyMinor: number | null;
             providerId: string;
+            retentionInvoicedAt: string | null;
+            retentionInvoiceRef: string | null;
             retentionMinor: number | null;
+            retentionPaidAt: string | null;
+            retentionPaymentRef: string | null;
+            retentionReleasedAt: string | null;
+            /** @description held → released → invoiced → paid; null while nothing is held back */
+            retentionStatus: ("held" | "released" | "invoiced" | "paid") | null;
             /** @enum {string} */
             status: "locked" | "unlocked" | "invoiced" | "paid";
             unlockedAt: string | null;
+            /** @description Days after the unlock before the retention may be released */
+            warrantyDays: number;
+            /** @description The first day (engagement’s time zone) the retention may be released; null while locked */
+            warrantyEndsOn: string | null;
         };
         /**
          * @example {
@@ -3552,6 +3733,14 @@ export interface components {
          *           "paidMinor": 2850000
          *         }
          *       ],
+         *       "retention": [
+         *         {
+         *           "currency": "EUR",
+         *           "heldMinor": 330000,
+         *           "payableMinor": 0,
+         *           "paidMinor": 0
+         *         }
+         *       ],
          *       "onTime": {
          *         "accepted": 2,
          *         "onTime": 1,
@@ -3600,6 +3789,15 @@ export interface components {
                 items: components["schemas"]["DueDeliverable"][];
             };
             providerId: string;
+            /** @description Retention of its settled milestones by currency (not part of the net in money); every engagement */
+            retention: {
+                currency: string;
+                /** @description Held back until released after the warranty period */
+                heldMinor: number;
+                paidMinor: number;
+                /** @description Released or invoiced, not paid yet */
+                payableMinor: number;
+            }[];
         };
         /**
          * @description A reference checked before selecting the provider
@@ -3795,7 +3993,8 @@ export interface components {
          *       ],
          *       "awaitingDecision": [],
          *       "milestonesUnlocked": [],
-         *       "decisions": []
+         *       "decisions": [],
+         *       "changeRequestsApproved": []
          *     }
          */
         StatusReport: {
@@ -3815,6 +4014,20 @@ export interface components {
                 title: string;
                 tracker: string;
                 url: string | null;
+            }[];
+            /** @description Approved within the period, with the impact they declared */
+            changeRequestsApproved: {
+                /** Format: date-time */
+                approvedAt: string;
+                changeRequestId: string;
+                /** @description The contract version it made */
+                contractVersion: number | null;
+                impact: {
+                    costMinor: number;
+                    quality: string | null;
+                    scheduleDays: number;
+                };
+                title: string;
             }[];
             /** @description Made within the period */
             decisions: {
@@ -3841,8 +4054,15 @@ export interface components {
             milestonesUnlocked: {
                 amountMinor: number;
                 bonusMinor: number;
+                /** @description Days the late-penalty rule charges */
+                daysCharged: number;
+                /** @description After grace (see PaymentMilestone) */
+                daysLate: number;
+                /** @description Calendar days late before grace */
+                daysLateRaw: number;
                 label: string;
                 milestoneId: string;
+                /** @description amountMinor + bonusMinor − penaltyMinor − retentionMinor */
                 netMinor: number;
                 penaltyMinor: number;
                 retentionMinor: number;
@@ -3915,7 +4135,7 @@ export interface components {
             createdBy: string;
             /** @description Set once deleted: nothing more is delivered */
             deletedAt: string | null;
-            events: ("deliverable.ready_for_review" | "deliverable.accepted" | "deliverable.rejected" | "deliverable.rework_started" | "deliverable.at_risk" | "deliverable.late" | "milestone.unlocked" | "milestone.resettled" | "milestone.removed" | "milestone.invoiced" | "milestone.paid" | "change_request.approved")[];
+            events: ("deliverable.ready_for_review" | "deliverable.accepted" | "deliverable.rejected" | "deliverable.rework_started" | "deliverable.at_risk" | "deliverable.late" | "milestone.unlocked" | "milestone.resettled" | "milestone.removed" | "milestone.invoiced" | "milestone.paid" | "milestone.retention_released" | "change_request.approved")[];
             id: string;
             /** Format: uri */
             url: string;
@@ -4054,7 +4274,7 @@ export interface components {
                 override: boolean;
                 title: string;
             }[];
-            /** @description The largest daysLate of the required deliverables */
+            /** @description The largest daysLate of the required deliverables, before grace (negative: early) */
             lateness: number;
             /** @description The engagement’s time zone, in which lateness is counted */
             timeZone: string;
@@ -8895,6 +9115,118 @@ export interface operations {
             };
         };
     };
+    invoicePaymentMilestoneRetention: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the write safe to retry: the same key and body replay the first answer (with Idempotent-Replayed: true); the same key with another body is 409 idempotency_key_reused */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentMilestone"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     payPaymentMilestone: {
         parameters: {
             query?: never;
@@ -8912,6 +9244,226 @@ export interface operations {
                 "application/json": components["schemas"]["PaymentRequest"];
             };
         };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentMilestone"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    payPaymentMilestoneRetention: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the write safe to retry: the same key and body replay the first answer (with Idempotent-Replayed: true); the same key with another body is 409 idempotency_key_reused */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentMilestone"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    releasePaymentMilestoneRetention: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the write safe to retry: the same key and body replay the first answer (with Idempotent-Replayed: true); the same key with another body is 409 idempotency_key_reused */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description Default Response */
             200: {
@@ -10584,6 +11136,48 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["MilestoneResettledEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged: the event is not sent again */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused (a bad signature, for one): a failed attempt, retried with backoff */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A failed attempt, retried with backoff */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    event_milestone_retention_released: {
+        parameters: {
+            query?: never;
+            header: {
+                "jalon-event-type": "milestone.retention_released";
+                "webhook-id": string;
+                /** @description One or more space-separated `v1,<base64 HMAC-SHA256>` */
+                "webhook-signature": string;
+                "webhook-timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MilestoneRetentionReleasedEvent"];
             };
         };
         responses: {

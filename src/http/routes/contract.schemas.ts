@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDate } from '../../core/dates.ts';
 import { DeliverableStatus, MilestoneStatus } from '../../core/lifecycle.ts';
 import { AmountMinor, Bps, MAX_GRACE_DAYS } from '../../core/money.ts';
+import { RetentionStatus, WarrantyDays } from '../../core/retention.ts';
 import { CivilDate, Id, Timestamp } from '../schemas.ts';
 
 /** Schemas several engagement routes share: contacts, deliverables, milestones, warnings. */
@@ -177,6 +178,9 @@ const milestoneFields = {
   retentionBps: Bps.optional().describe('Holdback on the gross amount; default 0'),
   latePenalty: LatePenalty.nullable().optional(),
   earlyBonus: EarlyBonus.nullable().optional(),
+  warrantyDays: WarrantyDays.optional().describe(
+    'Days after the unlock before its retention may be released (retenue de garantie); default 0',
+  ),
 };
 
 const MILESTONE_EXAMPLE = {
@@ -203,6 +207,7 @@ export const MilestonePatch = z
     retentionBps: milestoneFields.retentionBps,
     latePenalty: milestoneFields.latePenalty,
     earlyBonus: milestoneFields.earlyBonus,
+    warrantyDays: milestoneFields.warrantyDays,
   })
   .strict()
   .meta({ id: 'MilestonePatch', example: { amountMinor: 4_000_000 } });
@@ -220,12 +225,16 @@ export const Milestone = z
     retentionBps: z.number().int(),
     latePenalty: LatePenalty.nullable(),
     earlyBonus: EarlyBonus.nullable(),
+    warrantyDays: z.number().int(),
     status: MilestoneStatus,
     bonusMinor: nullableMoney,
     penaltyMinor: nullableMoney,
     retentionMinor: nullableMoney,
     netMinor: nullableMoney.describe('Set when it unlocks: amount + bonus − penalty − retention'),
-    daysLate: z.number().int().nullable(),
+    daysLate: z.number().int().nullable().describe('After grace (see PaymentMilestone)'),
+    daysLateRaw: z.number().int().nullable().describe('Before grace'),
+    daysCharged: z.number().int().nullable().describe('Days the late-penalty rule charges'),
+    retentionStatus: RetentionStatus.nullable(),
     unlockedAt: Timestamp.nullable(),
     invoiceRef: z.string().nullable(),
     invoicedAt: Timestamp.nullable(),
@@ -243,12 +252,16 @@ export const Milestone = z
       engagementId: EXAMPLE_IDS.engagement,
       currency: 'EUR',
       ...MILESTONE_EXAMPLE,
+      warrantyDays: 0,
       status: 'locked',
       bonusMinor: null,
       penaltyMinor: null,
       retentionMinor: null,
       netMinor: null,
       daysLate: null,
+      daysLateRaw: null,
+      daysCharged: null,
+      retentionStatus: null,
       unlockedAt: null,
       invoiceRef: null,
       invoicedAt: null,

@@ -6,6 +6,7 @@ import {
   MilestoneStatus,
 } from '../../core/lifecycle.ts';
 import { ScheduleStatus } from '../../core/progress.ts';
+import { RetentionStatus } from '../../core/retention.ts';
 import { StatusCategory, Tracker } from '../../core/task.ts';
 import { CivilDate, Link, Timestamp } from '../schemas.ts';
 import { EXAMPLE_IDS } from './contract.schemas.ts';
@@ -60,6 +61,18 @@ export const ProviderPortfolio = z
         }),
       )
       .describe('Milestones by status and currency, net where settled (else gross); every engagement'),
+    retention: z
+      .array(
+        z.object({
+          currency: z.string(),
+          heldMinor: Money.describe('Held back until released after the warranty period'),
+          payableMinor: Money.describe('Released or invoiced, not paid yet'),
+          paidMinor: Money,
+        }),
+      )
+      .describe(
+        'Retention of its settled milestones by currency (not part of the net in money); every engagement',
+      ),
     onTime: z
       .object({ accepted: Count, onTime: Count, rate: z.number().min(0).max(1).nullable() })
       .describe('Deliverables accepted on or before their due date, over those accepted; every engagement'),
@@ -79,6 +92,7 @@ export const ProviderPortfolio = z
       blockedTasks: 2,
       awaitingReview: 1,
       money: [{ currency: 'EUR', unlockedMinor: 3_420_000, invoicedMinor: 0, paidMinor: 2_850_000 }],
+      retention: [{ currency: 'EUR', heldMinor: 330_000, payableMinor: 0, paidMinor: 0 }],
       onTime: { accepted: 2, onTime: 1, rate: 0.5 },
     },
   });
@@ -147,7 +161,10 @@ const MilestoneLine = z.object({
   penaltyMinor: Money.nullable(),
   retentionMinor: Money.nullable(),
   netMinor: Money.nullable().describe('Set when it unlocks'),
-  daysLate: z.number().int().nullable(),
+  daysLate: z.number().int().nullable().describe('After grace (see PaymentMilestone)'),
+  daysLateRaw: z.number().int().nullable().describe('Calendar days late before grace'),
+  daysCharged: z.number().int().nullable().describe('Days the late-penalty rule charges'),
+  retentionStatus: RetentionStatus.nullable().describe('held → released → invoiced → paid; null: none held'),
   notBefore: z.string().nullable(),
   unlockedAt: Timestamp.nullable(),
   requiredDeliverableIds: z.array(z.string()),
@@ -176,6 +193,11 @@ export const EngagementDashboard = z
         .describe("Deliverables' progress weighted by their weight"),
       deliverables: Count,
       bySchedule: BySchedule,
+      retention: z
+        .object({ currency: z.string(), heldMinor: Money, payableMinor: Money, paidMinor: Money })
+        .describe(
+          'Retention of its settled milestones: held back (until released after the warranty), payable (released or invoiced), paid',
+        ),
     }),
     deliverables: z.array(DeliverableDashboard),
     milestones: z.array(MilestoneLine),

@@ -26,11 +26,17 @@ const CSV_HEADER = [
   'retentionMinor',
   'netMinor',
   'daysLate',
+  'daysLateRaw',
+  'daysCharged',
   'unlockedAt',
   'invoiceRef',
   'invoicedAt',
   'paymentRef',
   'paidAt',
+  'warrantyEndsOn',
+  'retentionStatus',
+  'retentionInvoiceRef',
+  'retentionPaymentRef',
   'acceptedDeliverableIds',
   'decisionIds',
   'acceptedAt',
@@ -52,11 +58,17 @@ function csvRow(p: Payment) {
     p.retentionMinor,
     p.netMinor,
     p.daysLate,
+    p.daysLateRaw,
+    p.daysCharged,
     p.unlockedAt,
     p.invoiceRef,
     p.invoicedAt,
     p.paymentRef,
     p.paidAt,
+    p.warrantyEndsOn,
+    p.retentionStatus,
+    p.retentionInvoiceRef,
+    p.retentionPaymentRef,
     accepted.map((d) => d.deliverableId).join(';'),
     accepted.map((d) => d.decisionId).join(';'),
     accepted.map((d) => d.acceptedAt).join(';'),
@@ -183,6 +195,82 @@ export const paymentRoutes: FastifyPluginAsync<{ services: Services }> = async (
         idempotencyOf(req, actor),
       );
       return sendIdempotent(reply, result);
+    },
+  );
+
+  const RETENTION =
+    'The retention held back at unlock has its own life: held → released (PMO, once the milestone is paid and its warranty period is over: 409 milestone_not_paid or warranty_not_over before) → invoiced → paid (finance). 409 no_retention when nothing is held back, invalid_transition out of order. Audited; idempotent with the Idempotency-Key header.';
+
+  app.post(
+    '/v1/payment-milestones/:id/release-retention',
+    {
+      schema: {
+        operationId: 'releasePaymentMilestoneRetention',
+        tags,
+        summary: 'Release the retention of a paid milestone after its warranty period (held → released)',
+        description: `${RETENTION} Announced as milestone.retention_released.`,
+        params: IdParams,
+        headers: IdempotencyHeaders,
+        response: { 200: PaymentMilestone, ...problems(403, 404, 409) },
+      },
+      preHandler: app.requireRole('pmo'),
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const idem = idempotencyOf(req, actor);
+      return sendIdempotent(
+        reply,
+        await services.payments.retention(actor, req.params.id, 'release', null, idem),
+      );
+    },
+  );
+
+  app.post(
+    '/v1/payment-milestones/:id/invoice-retention',
+    {
+      schema: {
+        operationId: 'invoicePaymentMilestoneRetention',
+        tags,
+        summary: 'Record the invoice of a released retention (released → invoiced)',
+        description: RETENTION,
+        params: IdParams,
+        headers: IdempotencyHeaders,
+        body: InvoiceRequest,
+        response: { 200: PaymentMilestone, ...problems(403, 404, 409) },
+      },
+      preHandler: app.requireRole('finance'),
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const idem = idempotencyOf(req, actor);
+      const ref = req.body.invoiceRef;
+      return sendIdempotent(
+        reply,
+        await services.payments.retention(actor, req.params.id, 'invoice', ref, idem),
+      );
+    },
+  );
+
+  app.post(
+    '/v1/payment-milestones/:id/pay-retention',
+    {
+      schema: {
+        operationId: 'payPaymentMilestoneRetention',
+        tags,
+        summary: 'Record the payment of an invoiced retention (invoiced → paid)',
+        description: RETENTION,
+        params: IdParams,
+        headers: IdempotencyHeaders,
+        body: PaymentRequest,
+        response: { 200: PaymentMilestone, ...problems(403, 404, 409) },
+      },
+      preHandler: app.requireRole('finance'),
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const idem = idempotencyOf(req, actor);
+      const ref = req.body.paymentRef;
+      return sendIdempotent(reply, await services.payments.retention(actor, req.params.id, 'pay', ref, idem));
     },
   );
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MilestoneStatus } from '../../core/lifecycle.ts';
+import { RetentionStatus } from '../../core/retention.ts';
 import { CivilDate, Id, PageQuery, Timestamp } from '../schemas.ts';
 import { AT, DateOnly, EXAMPLE_IDS, Instant } from './contract.schemas.ts';
 
@@ -8,7 +9,10 @@ import { AT, DateOnly, EXAMPLE_IDS, Instant } from './contract.schemas.ts';
 export const UnlockEvidence = z
   .object({
     timeZone: z.string().describe('The engagement’s time zone, in which lateness is counted'),
-    lateness: z.number().int().describe('The largest daysLate of the required deliverables'),
+    lateness: z
+      .number()
+      .int()
+      .describe('The largest daysLate of the required deliverables, before grace (negative: early)'),
     deliverables: z.array(
       z.object({
         deliverableId: z.string(),
@@ -42,7 +46,25 @@ export const PaymentMilestone = z
     penaltyMinor: money,
     retentionMinor: money,
     netMinor: money.describe('amount + bonus − penalty − retention; set when it unlocks'),
-    daysLate: z.number().int().nullable(),
+    daysLate: z
+      .number()
+      .int()
+      .nullable()
+      .describe(
+        'Days late after grace, as DOMAIN.md defines them: max(0, lateness − graceDays), grace 0 without a penalty rule; null while locked',
+      ),
+    daysLateRaw: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Calendar days late before grace: max(0, evidence.lateness); null while locked'),
+    daysCharged: z
+      .number()
+      .int()
+      .nullable()
+      .describe(
+        'Days the late-penalty rule charges: daysLate under a penalty rule, else 0 (penalty = amount × min(bpsPerDay × daysCharged, capBps) / 10000); null while locked',
+      ),
     daysEarly: z.number().int().nullable(),
     notBefore: z.string().nullable(),
     unlockedAt: Timestamp.nullable(),
@@ -50,6 +72,18 @@ export const PaymentMilestone = z
     invoicedAt: Timestamp.nullable(),
     paymentRef: z.string().nullable(),
     paidAt: Timestamp.nullable(),
+    warrantyDays: z.number().int().describe('Days after the unlock before the retention may be released'),
+    warrantyEndsOn: CivilDate.nullable().describe(
+      'The first day (engagement’s time zone) the retention may be released; null while locked',
+    ),
+    retentionStatus: RetentionStatus.nullable().describe(
+      'held → released → invoiced → paid; null while nothing is held back',
+    ),
+    retentionReleasedAt: Timestamp.nullable(),
+    retentionInvoiceRef: z.string().nullable(),
+    retentionInvoicedAt: Timestamp.nullable(),
+    retentionPaymentRef: z.string().nullable(),
+    retentionPaidAt: Timestamp.nullable(),
     evidence: UnlockEvidence.nullable().describe('Null while locked'),
   })
   .meta({
@@ -67,6 +101,8 @@ export const PaymentMilestone = z
       retentionMinor: 300_000,
       netMinor: 5_670_000,
       daysLate: 1,
+      daysLateRaw: 3,
+      daysCharged: 1,
       daysEarly: 0,
       notBefore: null,
       unlockedAt: AT,
@@ -74,6 +110,14 @@ export const PaymentMilestone = z
       invoicedAt: null,
       paymentRef: null,
       paidAt: null,
+      warrantyDays: 90,
+      warrantyEndsOn: '2027-07-02',
+      retentionStatus: 'held',
+      retentionReleasedAt: null,
+      retentionInvoiceRef: null,
+      retentionInvoicedAt: null,
+      retentionPaymentRef: null,
+      retentionPaidAt: null,
       evidence: {
         timeZone: 'Europe/Paris',
         lateness: 3,

@@ -63,7 +63,10 @@ export const StatusReport = z
           penaltyMinor: minor,
           bonusMinor: minor,
           retentionMinor: minor,
-          netMinor: minor,
+          netMinor: minor.describe('amountMinor + bonusMinor − penaltyMinor − retentionMinor'),
+          daysLate: z.number().int().describe('After grace (see PaymentMilestone)'),
+          daysLateRaw: z.number().int().describe('Calendar days late before grace'),
+          daysCharged: z.number().int().describe('Days the late-penalty rule charges'),
           unlockedAt: Instant,
         }),
       )
@@ -81,6 +84,21 @@ export const StatusReport = z
         }),
       )
       .describe('Made within the period'),
+    changeRequestsApproved: z
+      .array(
+        z.object({
+          changeRequestId: z.string(),
+          title: z.string(),
+          approvedAt: Instant,
+          contractVersion: z.number().int().nullable().describe('The contract version it made'),
+          impact: z.object({
+            costMinor: z.number().int(),
+            scheduleDays: z.number().int(),
+            quality: z.string().nullable(),
+          }),
+        }),
+      )
+      .describe('Approved within the period, with the impact they declared'),
   })
   .meta({
     id: 'StatusReport',
@@ -129,5 +147,6 @@ export const StatusReport = z
       awaitingDecision: [],
       milestonesUnlocked: [],
       decisions: [],
+      changeRequestsApproved: [],
     },
   });

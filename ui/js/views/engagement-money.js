@@ -74,13 +74,15 @@ export function milestonesTable(milestones) {
       { label: 'Status' },
       ...MONEY_COLUMNS,
       { label: 'Days late', numeric: true },
+      { label: 'Days charged', numeric: true },
       { label: 'Unlocked' },
     ],
     rows: milestones.map((m) => [
       m.label,
       badge(m.status),
       ...moneyCells(m),
-      m.daysLate ?? '—',
+      m.daysLateRaw ?? m.daysLate ?? '—',
+      m.daysCharged ?? '—',
       m.unlockedAt ? h('time', { datetime: m.unlockedAt }, formatInstant(m.unlockedAt)) : '—',
     ]),
   });

@@ -82,6 +82,7 @@ export async function renderFinance() {
             { label: 'Provider' },
             ...MONEY_COLUMNS,
             { label: 'Days late', numeric: true },
+            { label: 'Days charged', numeric: true },
             { label: 'Unlocked' },
           ],
           rows: items.map((m) => [
@@ -92,7 +93,8 @@ export async function renderFinance() {
             ),
             link(`/providers/${encodeURIComponent(m.providerId)}`, names.get(m.providerId) ?? m.providerId),
             ...moneyCells(m),
-            m.daysLate ?? '—',
+            m.daysLateRaw ?? m.daysLate ?? '—',
+            m.daysCharged ?? '—',
             m.unlockedAt ? h('time', { datetime: m.unlockedAt }, formatInstant(m.unlockedAt)) : '—',
           ]),
           foot: totalRows(items, 2),
