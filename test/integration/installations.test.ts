@@ -10,6 +10,7 @@ import { createLogger } from '../../src/logger.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { BOOTSTRAP_KEY, TEST_DATABASE_URL, TEST_REDIS_URL, TEST_SECRET_KEY, uniq } from '../support/env.ts';
 import { JIRA_SECRET, JIRA_SETTINGS, jiraDelivery } from '../support/jira-deliveries.ts';
+import { followScope } from '../support/scope.ts';
 
 /**
  * Installations (databases) that share one Redis with the same JALON_QUEUE_PREFIX: what the
@@ -88,7 +89,13 @@ async function connect(r: Running): Promise<string> {
     },
   });
   expect(res.statusCode).toBe(201);
-  return res.json<{ id: string }>().id;
+  const connectionId = res.json<{ id: string }>().id;
+  // Jalon stores only tasks inside a linked scope: the deliveries below are of project PAY.
+  await followScope({ app: r.app, store: r.container.store }, connectionId, {
+    tracker: 'jira',
+    projectKey: 'PAY',
+  });
+  return connectionId;
 }
 
 async function until<T>(probe: () => Promise<T | null | undefined | false>, ms: number): Promise<T | null> {
