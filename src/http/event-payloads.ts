@@ -34,6 +34,7 @@ const Settlement = {
   daysCharged: z.number().int().describe('Days the late-penalty rule charges'),
   daysEarly: z.number().int(),
   unlockedAt: Timestamp,
+  warrantyEndsOn: CivilDate.nullable().describe('The first day its retention may be released'),
   evidence: UnlockEvidence,
 };
 

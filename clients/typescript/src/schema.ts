@@ -3071,6 +3071,8 @@ export interface components {
                 retentionMinor: number;
                 /** Format: date-time */
                 unlockedAt: string;
+                /** @description The first day its retention may be released */
+                warrantyEndsOn: string | null;
             };
             engagementId: string | null;
             /** @description The event id, also sent as `webhook-id`: the same on every attempt */
@@ -3117,6 +3119,8 @@ export interface components {
                 retentionMinor: number;
                 /** Format: date-time */
                 unlockedAt: string;
+                /** @description The first day its retention may be released */
+                warrantyEndsOn: string | null;
             };
             engagementId: string | null;
             /** @description The event id, also sent as `webhook-id`: the same on every attempt */
@@ -3178,6 +3182,8 @@ export interface components {
                 retentionMinor: number;
                 /** Format: date-time */
                 unlockedAt: string;
+                /** @description The first day its retention may be released */
+                warrantyEndsOn: string | null;
             };
             engagementId: string | null;
             /** @description The event id, also sent as `webhook-id`: the same on every attempt */
