@@ -4162,7 +4162,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service Unavailable: the route’s own answer (JSON), or a problem (overload, an outage) */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["RetryAfter"];
@@ -4171,6 +4171,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Readiness"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
