@@ -10,8 +10,8 @@ import { until } from '../support/progress-kit.ts';
  * docs/GETTING-STARTED.md steps 4–9 through the API: a deliverable selecting Jira issues by label,
  * a link to the project at the tracker sandbox (the real jira.js SDK on loopback), the first sync
  * started by the link, and the workers running. The PMO sees the deliverable's progress on the
- * dashboard (`figures`) within seconds of that sync, whether the engagement was activated before
- * the link or the deliverable was added to a draft after it.
+ * dashboard and on the deliverable's own reads (`figures`) within seconds of that sync, whether the
+ * engagement was activated before the link or the deliverable was added to a draft after it.
  */
 
 let sb: Sandbox;
@@ -100,6 +100,18 @@ async function figuresWithin(engagementId: string, deliverableId: string, taskCo
   return { figures, ms: Date.now() - started };
 }
 
+/** GET /v1/deliverables/{id} and the engagement's deliverable list show the dashboard's figures. */
+async function expectOnReads(engagementId: string, deliverableId: string, figures: Record<string, unknown>) {
+  const api = contractApi(t);
+  const one = await api.expectStatus(api.call('GET', `/v1/deliverables/${deliverableId}`, pmo), 200);
+  expect(one).toMatchObject({ id: deliverableId, figures });
+  const listed = await api.expectStatus(
+    api.call('GET', `/v1/engagements/${engagementId}/deliverables`, pmo),
+    200,
+  );
+  expect(listed.items).toEqual([expect.objectContaining({ id: deliverableId, figures })]);
+}
+
 const selector = { jira: { labels: ['checkout'] } };
 
 describe('progress after the first sync of a new link', () => {
@@ -134,6 +146,7 @@ describe('progress after the first sync of a new link', () => {
       200,
     );
     expect(board.deliverables[0]).toMatchObject({ id: deliverableId, status: 'in_progress' });
+    await expectOnReads(engagementId, deliverableId, figures);
   }, 30_000);
 
   it('shows a draft’s progress within seconds when the deliverable is added after the first sync', async () => {
@@ -149,5 +162,6 @@ describe('progress after the first sync of a new link', () => {
     const deliverableId = await api.deliverable(engagementId, pmo, { selector, weight: 1 });
     const { figures } = await figuresWithin(engagementId, deliverableId, 2, 10_000);
     expect(figures).toMatchObject({ progress: 0.5, taskCount: 2, doneCount: 1 });
+    await expectOnReads(engagementId, deliverableId, figures);
   }, 30_000);
 });
