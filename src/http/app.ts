@@ -105,10 +105,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(underPressure, {
     maxEventLoopDelay: deps.pressure?.maxEventLoopDelayMs ?? 1000,
     maxHeapUsedBytes: deps.pressure?.maxHeapUsedBytes ?? 0,
-    retryAfter: 5,
     // Rejecting makes under-pressure end the request with this error (handleError answers the
-    // problem, Retry-After included) before any handler runs; a handler that returned normally
-    // would let the request through to its route, so the guard would shed nothing.
+    // problem, Retry-After included) before any route handler runs. A pressure handler that
+    // returns lets under-pressure go on: /ready's handler still probed the database and Redis.
     pressureHandler: async (_req, _reply, type, value) => {
       throw new Overloaded(type, value);
     },
