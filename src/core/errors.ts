@@ -87,3 +87,15 @@ export class Unavailable extends JalonError {
     if (cause !== undefined) this.cause = cause;
   }
 }
+
+/**
+ * The process is over its load limits (event-loop delay, heap): it sheds the request before any
+ * work, and the caller retries later.
+ */
+export class Overloaded extends JalonError {
+  constructor(limit: string, value: unknown) {
+    super('overloaded', `The service is overloaded (${limit}: ${String(value)}); retry later`, {
+      retryable: true,
+    });
+  }
+}

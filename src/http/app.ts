@@ -5,6 +5,7 @@ import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import { Overloaded } from '../core/errors.ts';
 import { lazyChild } from '../logger.ts';
 import type { ReadinessReport, Services } from '../services/services.ts';
 import { authPlugin } from './auth.ts';
@@ -33,6 +34,7 @@ import { syncRoutes } from './routes/sync.routes.ts';
 import { taskRoutes } from './routes/tasks.routes.ts';
 import { uiRoutes } from './routes/ui.routes.ts';
 import { webhookRoutes } from './routes/webhooks.routes.ts';
+import { allowProblemOn503 } from './schemas.ts';
 
 export interface AppDeps {
   readonly logger: Logger;
@@ -90,6 +92,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', req.id);
   });
 
+  // Before swagger's own onRoute hook, so the contract documents the schemas the routes serialize with.
+  app.addHook('onRoute', (route) => allowProblemOn503(route.schema?.response));
+
   // No `upgrade-insecure-requests`: Jalon listens on plain HTTP (loopback, an intranet host, or
   // behind a TLS proxy that sets its own policy); upgrading /docs' scripts to HTTPS on a host that
   // has none leaves a blank page.
@@ -100,13 +105,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(underPressure, {
     maxEventLoopDelay: deps.pressure?.maxEventLoopDelayMs ?? 1000,
     maxHeapUsedBytes: deps.pressure?.maxHeapUsedBytes ?? 0,
-    retryAfter: 5,
-    pressureHandler: (req, reply, type, value) => {
-      reply.header('retry-after', '5');
-      sendProblem(
-        reply,
-        problem(503, 'overloaded', `The service is overloaded (${type}: ${value}); retry later`, req.id),
-      );
+    // Rejecting makes under-pressure end the request with this error (handleError answers the
+    // problem, Retry-After included) before any route handler runs. A pressure handler that
+    // returns lets under-pressure go on: /ready's handler still probed the database and Redis.
+    pressureHandler: async (_req, _reply, type, value) => {
+      throw new Overloaded(type, value);
     },
   });
   await app.register(swagger, {

@@ -6,6 +6,7 @@ import {
   InvalidTransition,
   JalonError,
   NotFound,
+  Overloaded,
   Unauthenticated,
   Unavailable,
   ValidationFailed,
@@ -68,7 +69,7 @@ export function statusOf(err: JalonError): number {
   if (err instanceof InvalidTransition || err instanceof Conflict) return 409;
   if (err instanceof Unauthenticated) return 401;
   if (err instanceof Forbidden) return 403;
-  if (err instanceof Unavailable) return 503;
+  if (err instanceof Unavailable || err instanceof Overloaded) return 503;
   return err.retryable ? 503 : 400;
 }
 
@@ -180,7 +181,9 @@ export function handleError(err: unknown, req: FastifyRequest, reply: FastifyRep
       `Bearer realm="jalon"${err.invalidCredential ? ', error="invalid_token"' : ''}`,
     );
   }
-  if (p.status >= 500) req.log.error({ err }, 'request failed');
+  // A shed request is the guard working, not a failure: one error line each would add to the load.
+  if (err instanceof Overloaded) req.log.debug({ code: p.code }, 'request shed');
+  else if (p.status >= 500) req.log.error({ err }, 'request failed');
   else req.log.debug({ code: p.code }, 'request rejected');
   return sendProblem(reply, p);
 }

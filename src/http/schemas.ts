@@ -100,3 +100,29 @@ export const CivilDate = z.string().meta({ format: 'date' });
 export const Link = z.string().meta({ format: 'uri' });
 /** A link that may be relative to the API's own URL (`/v1/...`). */
 export const LinkRef = z.string().meta({ format: 'uri-reference' });
+
+type ResponseSchemas = Record<string | number, unknown>;
+const isContentResponse = (r: unknown): r is ContentResponse =>
+  typeof r === 'object' && r !== null && !(r instanceof z.ZodType) && 'content' in r;
+
+/**
+ * Any operation may answer 503 as a problem (the overload guard sheds a request before its handler
+ * runs, an outage fails it), so a route that declares a 503 of its own (GET /ready's readiness
+ * report) also declares the problem beside it, by media type: the problem is then serialized with
+ * the Problem schema instead of failing the route's (a 500), and the contract says both.
+ */
+export function allowProblemOn503(schemas: unknown): void {
+  if (typeof schemas !== 'object' || schemas === null) return;
+  const response = schemas as ResponseSchemas;
+  const declared = response[503];
+  if (declared === undefined) return;
+  const problem = { schema: ProblemSchema };
+  if (declared instanceof z.ZodType) {
+    response[503] = {
+      description: 'Service Unavailable: the route’s own answer (JSON), or a problem (overload, an outage)',
+      content: { 'application/json': { schema: declared }, [PROBLEM_CONTENT_TYPE]: problem },
+    } satisfies ContentResponse;
+  } else if (isContentResponse(declared) && !declared.content[PROBLEM_CONTENT_TYPE]) {
+    response[503] = { ...declared, content: { ...declared.content, [PROBLEM_CONTENT_TYPE]: problem } };
+  }
+}

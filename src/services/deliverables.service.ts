@@ -7,9 +7,15 @@ import { type FieldError, NotFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { DeliverableStatus } from '../core/lifecycle.ts';
 import type { Repos, Store } from '../core/ports.ts';
+import type { StoredProgress } from '../core/progress-ports.ts';
 import { assertDraft, deliverableTermsOf, visibleEngagement } from './contract-access.ts';
 
 export type DeliverableView = Deliverable & { readonly warnings?: FieldError[] };
+
+/** The figures the recompute job stored for a deliverable, as its reads show them. */
+export type DeliverableFigures = Omit<StoredProgress, 'deliverableId' | 'engagementId'>;
+/** A deliverable read: with its figures, null until the first recompute has seen it. */
+export type DeliverableRead = Deliverable & { readonly figures: DeliverableFigures | null };
 
 export interface DeliverableService {
   create(actor: Actor, engagementId: string, input: NewDeliverable): Promise<DeliverableView>;
@@ -18,8 +24,8 @@ export interface DeliverableService {
     engagementId: string,
     filter: { status?: DeliverableStatus | undefined; includeRemoved?: boolean | undefined },
     page: PageRequest,
-  ): Promise<Deliverable[]>;
-  get(actor: Actor, id: string): Promise<Deliverable>;
+  ): Promise<DeliverableRead[]>;
+  get(actor: Actor, id: string): Promise<DeliverableRead>;
   /** Only while the engagement is a draft; afterwards through a change request. */
   update(actor: Actor, id: string, patch: DeliverablePatch): Promise<DeliverableView>;
 }
@@ -43,9 +49,21 @@ async function visibleDeliverable(
 }
 
 export function createDeliverableService(deps: {
-  store: Pick<Store, 'transaction' | 'engagements' | 'deliverables'>;
+  store: Pick<Store, 'transaction' | 'engagements' | 'deliverables' | 'progress'>;
 }): DeliverableService {
   const { store } = deps;
+  /** Each deliverable with the figures stored for it (one read of its engagement's figures). */
+  const withFigures = async (
+    engagementId: string,
+    ds: readonly Deliverable[],
+  ): Promise<DeliverableRead[]> => {
+    const stored = new Map(
+      (await store.progress.listByEngagement(engagementId)).map(
+        ({ deliverableId, engagementId: _e, ...figures }) => [deliverableId, figures],
+      ),
+    );
+    return ds.map((d) => ({ ...d, figures: stored.get(d.id) ?? null }));
+  };
   return {
     create: (actor, engagementId, input) =>
       store.transaction(async (repos) => {
@@ -67,7 +85,7 @@ export function createDeliverableService(deps: {
 
     async list(actor, engagementId, filter, page) {
       await visibleEngagement(store, actor, engagementId);
-      return store.deliverables.listByEngagement(
+      const listed = await store.deliverables.listByEngagement(
         engagementId,
         {
           ...(filter.status ? { status: filter.status } : {}),
@@ -75,9 +93,14 @@ export function createDeliverableService(deps: {
         },
         page,
       );
+      return withFigures(engagementId, listed);
     },
 
-    get: async (actor, id) => (await visibleDeliverable(store, actor, id)).deliverable,
+    async get(actor, id) {
+      const { deliverable } = await visibleDeliverable(store, actor, id);
+      const [read] = await withFigures(deliverable.engagementId, [deliverable]);
+      return read ?? { ...deliverable, figures: null };
+    },
 
     update: (actor, id, patch) =>
       store.transaction(async (repos) => {

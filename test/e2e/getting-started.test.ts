@@ -104,8 +104,11 @@ describe('docs/GETTING-STARTED.md', () => {
     expect(out).toMatch(/^SHOP-1 {2}todo {2}Cart service$/m);
     expect(out).toMatch(/^SHOP-2 {2}todo {2}Payment provider$/m);
     expect(out).toMatch(/^SHOP-3 {2}todo {2}Deployment tooling$/m);
-    // The deliverable picked the two `checkout` issues, not the `ops` one.
-    expect(out).toMatch(/^SHOP-[12]\nSHOP-[12]\n\{\n {2}"title": "Checkout",\n {2}"status": "planned",/m);
+    // The deliverable picked the two `checkout` issues, not the `ops` one, and its progress is
+    // on the dashboard: none of them is started yet.
+    expect(out).toMatch(
+      /^SHOP-[12]\nSHOP-[12]\n\{\n {2}"title": "Checkout",\n {2}"status": "planned",\n {2}"progress": 0,\n {2}"taskCount": 2,\n {2}"scheduleStatus": "on_track"\n\}$/m,
+    );
     expect(out).toContain(`Open http://127.0.0.1:${port}/app and paste the PMO key`);
     // Step 7 registered Jalon's callback at the tracker.
     const hooks = await sb.control.webhooks();

@@ -409,7 +409,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Read a deliverable
+         * Read a deliverable, with its progress
          * @description PMO and finance read every deliverable; a provider key reads only its own provider’s (others are 404).
          *
          *     Roles: admin, pmo, finance, provider.
@@ -2227,6 +2227,32 @@ export interface components {
             /** @constant */
             type: "deliverable.at_risk";
         };
+        /** @description Stored by the recompute job; null until it has seen the deliverable */
+        DeliverableFigures: {
+            blockedCount: number;
+            cancelledCount: number;
+            /**
+             * Format: date-time
+             * @description When the recompute job last changed these figures
+             */
+            computedAt: string;
+            doneCount: number;
+            doneWeight: number;
+            /** @description When the remaining weight will be done; null without throughput */
+            forecastDate: string | null;
+            /** @description No task counts: flagged, never 100 % */
+            noTasks: boolean;
+            /** @description done weight / total weight; null with no tasks */
+            progress: number | null;
+            reasons: string[];
+            /** @enum {string} */
+            scheduleStatus: "accepted" | "late" | "at_risk" | "on_track";
+            /** @description Tasks that count: not cancelled, not deleted */
+            taskCount: number;
+            /** @description Done weight per day over the last 14 days */
+            throughputPerDay: number;
+            totalWeight: number;
+        };
         DeliverableLateEvent: {
             data: {
                 deliverableId: string;
@@ -2273,6 +2299,29 @@ export interface components {
             title?: string;
             /** @description Relative weight in progress; default 1 */
             weight?: number;
+        };
+        /** @description A deliverable with its progress, forecast and schedule status as last recomputed */
+        DeliverableRead: {
+            acceptanceCriteria: string[];
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            /** Format: date */
+            dueDate: string;
+            engagementId: string;
+            figures: components["schemas"]["DeliverableFigures"] | null;
+            id: string;
+            /** @description Set when an approved change request removed it */
+            removedAt: string | null;
+            selector: components["schemas"]["DeliverableSelector"];
+            /** @enum {string} */
+            status: "planned" | "in_progress" | "ready_for_review" | "accepted" | "rejected";
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description On single reads and writes: what is valid but unusual (due dates outside the engagement, milestones below the contract value) */
+            warnings?: components["schemas"]["FieldWarning"][];
+            weight: number;
         };
         DeliverableReadyForReviewEvent: {
             data: {
@@ -2529,31 +2578,7 @@ export interface components {
             deliverables: {
                 /** Format: date */
                 dueDate: string;
-                figures: {
-                    blockedCount: number;
-                    cancelledCount: number;
-                    /**
-                     * Format: date-time
-                     * @description When the recompute job last changed these figures
-                     */
-                    computedAt: string;
-                    doneCount: number;
-                    doneWeight: number;
-                    /** @description When the remaining weight will be done; null without throughput */
-                    forecastDate: string | null;
-                    /** @description No task counts: flagged, never 100 % */
-                    noTasks: boolean;
-                    /** @description done weight / total weight; null with no tasks */
-                    progress: number | null;
-                    reasons: string[];
-                    /** @enum {string} */
-                    scheduleStatus: "accepted" | "late" | "at_risk" | "on_track";
-                    /** @description Tasks that count: not cancelled, not deleted */
-                    taskCount: number;
-                    /** @description Done weight per day over the last 14 days */
-                    throughputPerDay: number;
-                    totalWeight: number;
-                } | null;
+                figures: components["schemas"]["DeliverableFigures"] | null;
                 id: string;
                 /** @enum {string} */
                 status: "planned" | "in_progress" | "ready_for_review" | "accepted" | "rejected";
@@ -4388,7 +4413,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Service Unavailable: the route’s own answer (JSON), or a problem (overload, an outage) */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["RetryAfter"];
@@ -4397,6 +4422,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Readiness"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6177,7 +6203,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Deliverable"];
+                    "application/json": components["schemas"]["DeliverableRead"];
                 };
             };
             /** @description Bad Request */
@@ -7535,7 +7561,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["Deliverable"][];
+                        items: components["schemas"]["DeliverableRead"][];
                         nextCursor: string | null;
                     };
                 };

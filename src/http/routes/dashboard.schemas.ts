@@ -116,7 +116,7 @@ const TaskGroup = z.object({
   items: z.array(TaskLine),
 });
 
-const Figures = z
+export const Figures = z
   .object({
     progress: z.number().min(0).max(1).nullable().describe('done weight / total weight; null with no tasks'),
     noTasks: z.boolean().describe('No task counts: flagged, never 100 %'),
@@ -135,7 +135,10 @@ const Figures = z
     reasons: z.array(z.string()),
     computedAt: Timestamp.describe('When the recompute job last changed these figures'),
   })
-  .describe('Stored by the recompute job; null until it has seen the deliverable');
+  .meta({
+    id: 'DeliverableFigures',
+    description: 'Stored by the recompute job; null until it has seen the deliverable',
+  });
 
 const DeliverableDashboard = z.object({
   id: z.string(),

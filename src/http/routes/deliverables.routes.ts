@@ -7,6 +7,13 @@ import { sendCreated } from '../created.ts';
 import { pageRequest, toPage } from '../paging.ts';
 import { IdParams, PageQuery, page, problems } from '../schemas.ts';
 import { Deliverable, DeliverablePatch, IncludeRemoved, NewDeliverable } from './contract.schemas.ts';
+import { Figures } from './dashboard.schemas.ts';
+
+/** A deliverable as read: with the progress the recompute job last stored (null before its first). */
+const DeliverableRead = Deliverable.extend({ figures: Figures.nullable() }).meta({
+  id: 'DeliverableRead',
+  description: 'A deliverable with its progress, forecast and schedule status as last recomputed',
+});
 
 const DeliverableQuery = PageQuery.extend({
   status: DeliverableStatus.optional(),
@@ -49,7 +56,7 @@ export const deliverableRoutes: FastifyPluginAsync<{ services: Services }> = asy
         description: READ,
         params: IdParams,
         querystring: DeliverableQuery,
-        response: { 200: page(Deliverable), ...problems(403, 404) },
+        response: { 200: page(DeliverableRead), ...problems(403, 404) },
       },
       preHandler: reader,
     },
@@ -70,10 +77,10 @@ export const deliverableRoutes: FastifyPluginAsync<{ services: Services }> = asy
       schema: {
         operationId: 'getDeliverable',
         tags,
-        summary: 'Read a deliverable',
+        summary: 'Read a deliverable, with its progress',
         description: READ,
         params: IdParams,
-        response: { 200: Deliverable, ...problems(403, 404) },
+        response: { 200: DeliverableRead, ...problems(403, 404) },
       },
       preHandler: reader,
     },
