@@ -19,7 +19,8 @@ export function clampIso(iso: string, receivedAt: Date): string {
  * fetch's or listing's read). Newest wins on `updatedAt`: a forged or skewed future time (a signed
  * payload saying `updated: 2099`) would otherwise pin the task against every later genuine update.
  * Clamped to the receipt, the snapshot still orders correctly against a later one: that one was
- * received later, so its time, clamped or not, is later too.
+ * received later, so its time, clamped or not, is later too. The claim is kept (`claimedUpdatedAt`)
+ * so that two snapshots claiming one instant stay a tie for newest-wins (store/task-upserts.ts).
  */
 export function clampTask(task: Task, receivedAt: Date): Task {
   const updatedAt = clampIso(task.updatedAt, receivedAt);
@@ -28,7 +29,13 @@ export function clampTask(task: Task, receivedAt: Date): Task {
   if (updatedAt === task.updatedAt && createdAt === task.createdAt && completedAt === task.completedAt) {
     return task;
   }
-  return { ...task, updatedAt, createdAt, completedAt };
+  return {
+    ...task,
+    updatedAt,
+    createdAt,
+    completedAt,
+    ...(updatedAt === task.updatedAt ? {} : { claimedUpdatedAt: task.updatedAt }),
+  };
 }
 
 /**
