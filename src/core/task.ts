@@ -35,6 +35,11 @@ export interface Task {
   readonly createdAt: string;
   /** ISO 8601 UTC, the tracker's last-modified time: newest wins when snapshots race. */
   readonly updatedAt: string;
+  /**
+   * Set by ingest when the tracker's `updatedAt` was later than the receipt and `updatedAt` was
+   * clamped to it: the tracker's own claim. Two snapshots claiming one instant are a tie.
+   */
+  readonly claimedUpdatedAt?: string;
   readonly deleted: boolean;
   /**
    * Values deliverable selectors match on, by facet name: `epic`, `label`, `component`,

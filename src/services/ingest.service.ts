@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { clampIso, coveredBy } from '../core/ingest-rules.ts';
+import { clampIso, clampTask, coveredBy } from '../core/ingest-rules.ts';
 import type {
   InboxStore,
   LinkStore,
@@ -36,7 +36,7 @@ interface Delivery {
   readonly adapter: TrackerAdapter;
   readonly receivedAt: Date;
   readonly covers: (task: Task) => boolean;
-  readonly fetched: Map<string, Promise<{ task: Task | null; at: string }>>;
+  readonly fetched: Map<string, Promise<{ task: Task | null; at: Date }>>;
 }
 
 export function createIngestService(deps: {
@@ -56,13 +56,14 @@ export function createIngestService(deps: {
     coveredBy((await deps.links.listByConnection(connectionId)).map((l) => deps.scopeIdOf(l.scope)));
 
   /**
-   * A snapshot inside a linked scope is stored (newest wins); one outside every linked scope is
-   * not, and a stored copy (the task moved out of the linked project or board) is marked deleted.
+   * A snapshot inside a linked scope is stored (newest wins, its times clamped to `at`, when Jalon
+   * received it); one outside every linked scope is not, and a stored copy (the task moved out of
+   * the linked project or board) is marked deleted.
    */
-  const keep = (d: Delivery, task: Task, at: string, source: SnapshotSource): Promise<StoredTask | null> =>
+  const keep = (d: Delivery, task: Task, at: Date, source: SnapshotSource): Promise<StoredTask | null> =>
     d.covers(task)
-      ? deps.tasks.upsertIfNewer(d.connectionId, task, source)
-      : deps.tasks.markDeleted(d.connectionId, task.externalId, at);
+      ? deps.tasks.upsertIfNewer(d.connectionId, clampTask(task, at), source)
+      : deps.tasks.markDeleted(d.connectionId, task.externalId, at.toISOString());
 
   /** The item as the tracker has it now, read once per delivery, and when it was read. */
   const fetchOnce = (d: Delivery, externalId: string) => {
@@ -70,7 +71,7 @@ export function createIngestService(deps: {
     if (!pending) {
       pending = deps.limiter
         .run(d.connectionId, d.adapter.tracker, 'read', 1, () => d.adapter.fetchTask({ externalId }))
-        .then((task) => ({ task, at: new Date().toISOString() }));
+        .then((task) => ({ task, at: new Date() }));
       d.fetched.set(externalId, pending);
     }
     return pending;
@@ -89,14 +90,16 @@ export function createIngestService(deps: {
         );
       }
       // The payload's own snapshot: the item when the event fired, which never wins a tie.
-      return keep(d, event.task, d.receivedAt.toISOString(), 'event');
+      return keep(d, event.task, d.receivedAt, 'event');
     }
     // Partial payload (Asana always, Jira comments, Trello actions): fetch it. A compact "deleted"
     // or "removed" is believed only when the fetch confirms it: the item is gone (404/410) or no
     // longer in a linked scope; a live, linked item is stored as it is instead.
     const { task, at } = await fetchOnce(d, event.externalId);
     // Fetched just now: the tracker's current state, which wins an equal-timestamp tie.
-    return task ? keep(d, task, at, 'read') : deps.tasks.markDeleted(d.connectionId, event.externalId, at);
+    return task
+      ? keep(d, task, at, 'read')
+      : deps.tasks.markDeleted(d.connectionId, event.externalId, at.toISOString());
   };
 
   const service: IngestService = {
@@ -149,8 +152,9 @@ export function createIngestService(deps: {
 
     async apply(connectionId, snapshots) {
       const covers = await linkedScope(connectionId);
+      // The page was read before this call: its times are clamped to now, no earlier than the read.
       const at = new Date();
-      const inside = snapshots.filter(covers);
+      const inside = snapshots.filter(covers).map((t) => clampTask(t, at));
       const result: ManyUpserted =
         inside.length > 0
           ? await deps.tasks.upsertManyIfNewer(connectionId, inside, 'read')

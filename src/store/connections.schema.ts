@@ -83,6 +83,8 @@ export const tasks = pgTable('tasks', {
   completedAt: tstz('completed_at'),
   createdAtTracker: tstz('created_at_tracker').notNull(),
   updatedAtTracker: tstz('updated_at_tracker').notNull(),
+  /** The tracker's own `updatedAt` when it was later than the receipt (then clamped); null: equal. */
+  claimedUpdatedAt: tstz('claimed_updated_at'),
   deleted: boolean('deleted').notNull().default(false),
   facets: jsonb('facets').$type<Record<string, string[]>>().notNull().default({}),
   scopeIds: jsonb('scope_ids').$type<string[]>().notNull().default([]),

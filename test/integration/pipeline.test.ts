@@ -39,6 +39,13 @@ afterAll(async () => {
   await t?.close();
 });
 
+/**
+ * Tracker times an hour ago, a minute apart: Jalon clamps a tracker time later than the receipt to
+ * it, so a delivery's `updated` must lie in the past for newest-wins to compare the test's times.
+ */
+const T0 = Date.now() - 3_600_000;
+const trackerTime = (i: number) => new Date(T0 + i * 60_000);
+
 const send = (d: { body: Buffer; headers: Record<string, string> }, id = connectionId) =>
   t.app.inject({ method: 'POST', url: `/webhooks/jira/${id}`, headers: d.headers, payload: d.body });
 
@@ -77,7 +84,7 @@ describe('webhook receiver', () => {
       id: '10001',
       key: 'PAY-11',
       category: 'in_progress',
-      updated: new Date('2027-02-01T10:00:00Z'),
+      updated: trackerTime(0),
     });
     const answers = await Promise.all([send(d), send(d), send(d)]);
     expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200]);
@@ -95,7 +102,7 @@ describe('webhook receiver', () => {
 
   it('lets the newest state win when deliveries for one task arrive shuffled', async () => {
     const states = (['todo', 'in_progress', 'done'] as const).map((category, i) =>
-      jiraDelivery({ id: '10002', key: 'PAY-12', category, updated: new Date(Date.UTC(2027, 1, 2, 10, i)) }),
+      jiraDelivery({ id: '10002', key: 'PAY-12', category, updated: trackerTime(10 + i) }),
     );
     for (const d of [states[2], states[0], states[1]]) if (d) expect((await send(d)).statusCode).toBe(200);
     await until(async () => {
@@ -116,7 +123,7 @@ describe('webhook receiver', () => {
       id: '10003',
       key: 'PAY-13',
       category: 'todo',
-      updated: new Date('2027-02-03T10:00:00Z'),
+      updated: trackerTime(20),
     });
     expect((await send(d)).statusCode).toBe(200);
     // Redis loses its data: remove this test's own ingest queue (its prefix is unique to it).
@@ -150,7 +157,7 @@ describe('webhook receiver', () => {
         (await ingest.getJobs(['waiting'])).find((j) => (j.data.inboxIds as number[]).includes(inboxId)),
       );
     const [lost, held] = ['10006', '10007'].map((id) =>
-      jiraDelivery({ id, key: `PAY-${id}`, category: 'todo', updated: new Date('2027-02-06T10:00:00Z') }),
+      jiraDelivery({ id, key: `PAY-${id}`, category: 'todo', updated: trackerTime(30) }),
     ) as [ReturnType<typeof jiraDelivery>, ReturnType<typeof jiraDelivery>];
     expect((await send(lost)).statusCode).toBe(200);
     const lostId = await idOf(lost.headers['x-atlassian-webhook-identifier'] as string);
@@ -215,7 +222,7 @@ describe('webhook receiver', () => {
   it('checks every stored delivery landed exactly once under a burst', async () => {
     const burst = Array.from({ length: 60 }, (_, i) =>
       jiraDelivery(
-        { id: `2${i}`, key: `PAY-2${i}`, category: 'todo', updated: new Date('2027-02-04T10:00:00Z') },
+        { id: `2${i}`, key: `PAY-2${i}`, category: 'todo', updated: trackerTime(40) },
         JIRA_SECRET,
         randomUUID(),
       ),
@@ -234,7 +241,7 @@ describe('webhook receiver', () => {
     const ingest = t.container.queues.queue('ingest');
     const good = Array.from({ length: 5 }, (_, i) =>
       jiraDelivery(
-        { id: `31${i}`, key: `PAY-31${i}`, category: 'todo', updated: new Date('2027-02-05T10:00:00Z') },
+        { id: `31${i}`, key: `PAY-31${i}`, category: 'todo', updated: trackerTime(50) },
         JIRA_SECRET,
         randomUUID(),
       ),

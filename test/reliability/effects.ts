@@ -81,10 +81,18 @@ export async function ledgerContract(
   const sb = world.sandbox;
   const project = `L${[...randomBytes(5)].map((b) => String.fromCharCode(65 + (b % 26))).join('')}`;
   await sb.control.jira.createProject(project, 'Ledger');
+  // The issues are dated a day back on the sandbox's clock, then the clock comes back to the wall
+  // clock's: the ledger's changes, dated minutes ago (harness.ts), are all newer than the issues.
+  const { offsetMs } = await sb.control.clock();
+  await sb.control.setClock(new Date(Date.now() + offsetMs - 86_400_000).toISOString());
   const issues: { id: string; key: string }[] = [];
-  for (let i = 0; i < tasks; i++) {
-    const issue = await sb.control.jira.createIssue({ projectKey: project, summary: `Ledger task ${i}` });
-    issues.push({ id: String(issue.id), key: String(issue.key) });
+  try {
+    for (let i = 0; i < tasks; i++) {
+      const issue = await sb.control.jira.createIssue({ projectKey: project, summary: `Ledger task ${i}` });
+      issues.push({ id: String(issue.id), key: String(issue.key) });
+    }
+  } finally {
+    await sb.control.setClock(new Date(Date.now() + offsetMs).toISOString());
   }
   const connection = await api.expectStatus(
     api.call('POST', '/v1/connections', t.admin, {

@@ -29,10 +29,9 @@ export interface Ledger {
   readonly changes: readonly Change[];
   /** Delivery ids the receiver answered 2xx to. */
   readonly acked: Set<string>;
+  /** Every change is dated at or after this instant (a tracker's older snapshots are not the ledger's). */
+  readonly base: Date;
 }
-
-/** Every ledger change is dated at or after this instant (a tracker's older snapshots are not the ledger's). */
-export const LEDGER_BASE = Date.UTC(2027, 1, 1, 9);
 
 /**
  * `tasks` issues with `perTask` changes each, timestamps strictly increasing per issue. `issues`
@@ -46,6 +45,10 @@ export function generate(
   opts: { issues?: readonly { id: string; key: string }[]; project?: string; doneFirst?: number } = {},
 ): Ledger {
   const seed = Math.floor(Math.random() * 1e6);
+  // In the past, a minute per change: Jalon clamps tracker times later than the receipt to it, so
+  // a future ledger would lose its order. Issues the ledger names must be older (effects.ts dates
+  // its sandbox issues a day back).
+  const base = Date.now() - (perTask + 1) * 60_000;
   const changes = Array.from({ length: tasks }, (_, i) =>
     Array.from(
       { length: perTask },
@@ -54,13 +57,13 @@ export function generate(
         key: opts.issues?.[i]?.key ?? `FLT-${seed}${i}`,
         category:
           j === perTask - 1 && i < (opts.doneFirst ?? 0) ? 'done' : (CATEGORIES[(i + j) % 3] ?? 'todo'),
-        updated: new Date(LEDGER_BASE + j * 60_000 + i),
+        updated: new Date(base + j * 60_000 + i),
         deliveryId: randomUUID(),
         ...(opts.project ? { project: opts.project } : {}),
       }),
     ),
   ).flat();
-  return { connectionId, changes, acked: new Set() };
+  return { connectionId, changes, acked: new Set(), base: new Date(base) };
 }
 
 export const deliveryOf = (c: Change, secret = JIRA_SECRET): Delivery =>
@@ -181,7 +184,7 @@ export async function verify(
     `select t.external_id, c.updated_at_tracker
        from task_changes c join tasks t on t.id = c.task_id
       where t.connection_id = $1 and c.updated_at_tracker >= $2`,
-    [connectionId, new Date(LEDGER_BASE)],
+    [connectionId, ledger.base],
   );
   const perTask = Map.groupBy(changes, (c) => c.issueId);
   const revisions = Map.groupBy(history, (h) => h.external_id);
