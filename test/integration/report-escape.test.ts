@@ -145,7 +145,7 @@ describe('tracker and user text in exports', () => {
     for (const [heading, cells] of [
       ['Progress', 7],
       ['Blockers', 3],
-      ['Milestones unlocked', 7],
+      ['Milestones unlocked', 10],
       ['Decisions', 4],
     ] as const) {
       const lines = rows(heading);
