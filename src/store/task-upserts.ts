@@ -260,16 +260,15 @@ export function createTaskUpserts(db: Db): TaskUpserts {
   ): Promise<ManyUpserted> {
     const changed: StoredTask[] = [];
     const rejected: ManyUpserted['rejected'][number][] = [];
-    for (const round of rounds(snapshots.map((task) => ({ connectionId, task })))) {
-      for (const { item } of round) {
-        try {
-          const [value] = await upsertRows(db, [item], source, true);
-          if (value) changed.push(value);
-        } catch (err) {
-          const code = rowFault(err);
-          if (code === null) throw err;
-          rejected.push({ externalId: item.task.externalId, reason: `sqlstate ${code}` });
-        }
+    // One statement per snapshot, in page order: rounds only matter within a multi-row statement.
+    for (const task of snapshots) {
+      try {
+        const [value] = await upsertRows(db, [{ connectionId, task }], source, true);
+        if (value) changed.push(value);
+      } catch (err) {
+        const code = rowFault(err);
+        if (code === null) throw err;
+        rejected.push({ externalId: task.externalId, reason: `sqlstate ${code}` });
       }
     }
     return { changed, rejected };
