@@ -82,3 +82,22 @@ export function money(minor: number, currency: string): string {
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(minor / 10 ** digits);
 }
+
+/**
+ * Signs `page` in as a person of `role` (bound to `providerId` for a provider) and waits for the
+ * workspace's first page. Browser tests use this, never a raw key, so they keep working however
+ * sign-in is done.
+ */
+export async function signInAs(
+  page: Page,
+  base: string,
+  t: TestApp,
+  role: 'admin' | 'pmo' | 'finance' | 'provider',
+  providerId?: string,
+): Promise<void> {
+  const key = role === 'admin' ? rawKey(t.admin) : rawKey(await t.keyFor(role, providerId));
+  await page.goto(`${base}/`);
+  await page.getByLabel('API key').fill(key);
+  await page.getByRole('button', { name: 'Open the dashboard' }).click();
+  await page.locator('main h1').first().waitFor();
+}

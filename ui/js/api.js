@@ -11,16 +11,43 @@ export const session = {
   /** @param {string} key */
   remember: (key) => sessionStorage.setItem(KEY, key),
   forget: () => sessionStorage.removeItem(KEY),
+  /**
+   * The CSRF token every state-changing request carries (X-CSRF-Token) when the browser signs in
+   * with a session cookie; null until the sign-in code sets it.
+   * @type {string | null}
+   */
+  csrf: null,
 };
 
 /** An answer other than 2xx, with the problem's code and detail (RFC 9457). */
 export class ApiError extends Error {
-  /** @param {number} status @param {string} code @param {string} detail */
-  constructor(status, code, detail) {
+  /**
+   * @param {number} status @param {string} code @param {string} detail
+   * @param {{ path: string, message: string }[]} [errors] the bad fields of a 422
+   */
+  constructor(status, code, detail, errors = []) {
     super(detail);
     this.status = status;
     this.code = code;
+    this.errors = errors;
   }
+}
+
+/** @param {Response} res */
+async function failed(res) {
+  /** @type {{ code?: string, detail?: string, errors?: { path: string, message: string }[] }} */
+  let problem = {};
+  try {
+    problem = await res.json();
+  } catch {
+    // not a problem+json body (a proxy's page): the status says enough
+  }
+  return new ApiError(
+    res.status,
+    problem.code ?? 'http_error',
+    problem.detail ?? res.statusText,
+    problem.errors,
+  );
 }
 
 /**
@@ -36,14 +63,37 @@ async function request(path, accept) {
     credentials: 'omit',
   });
   if (res.ok) return res;
-  /** @type {{ code?: string, detail?: string }} */
-  let problem = {};
-  try {
-    problem = await res.json();
-  } catch {
-    // not a problem+json body (a proxy's page): the status says enough
-  }
-  throw new ApiError(res.status, problem.code ?? 'http_error', problem.detail ?? res.statusText);
+  throw await failed(res);
+}
+
+/**
+ * A state-changing call of the public API (POST, PUT, PATCH, DELETE) with a JSON body; resolves
+ * to the JSON answer, or null for 204. Money-moving calls pass an Idempotency-Key, so a double
+ * click or a retried request does the thing once.
+ * @template T
+ * @param {'POST' | 'PUT' | 'PATCH' | 'DELETE'} method
+ * @param {string} path
+ * @param {unknown} [body]
+ * @param {{ idempotencyKey?: string }} [options]
+ * @returns {Promise<T>}
+ */
+export async function send(method, path, body, options = {}) {
+  const key = session.key();
+  if (!key) throw new ApiError(401, 'no_key', 'No API key yet');
+  /** @type {Record<string, string>} */
+  const headers = { authorization: `Bearer ${key}`, accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (session.csrf) headers['x-csrf-token'] = session.csrf;
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+  const res = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? null : JSON.stringify(body),
+    cache: 'no-store',
+    credentials: 'omit',
+  });
+  if (!res.ok) throw await failed(res);
+  return res.status === 204 ? /** @type {T} */ (null) : res.json();
 }
 
 /**
