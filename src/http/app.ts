@@ -25,6 +25,7 @@ import { evaluationRoutes } from './routes/evaluations.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { journalRoutes } from './routes/journal.routes.ts';
 import { linkRoutes } from './routes/links.routes.ts';
+import { meRoutes } from './routes/me.routes.ts';
 import { milestoneRoutes } from './routes/milestones.routes.ts';
 import { paymentRoutes } from './routes/payments.routes.ts';
 import { providerRoutes } from './routes/providers.routes.ts';
@@ -143,6 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, { readiness: deps.readiness });
   await app.register(uiRoutes);
   await app.register(apiKeyRoutes, { services: deps.services });
+  await app.register(meRoutes);
   await app.register(auditRoutes, { services: deps.services });
   await app.register(connectionRoutes, { services: deps.services });
   await app.register(linkRoutes, { services: deps.services });

@@ -10,14 +10,27 @@ export const session = {
   key: () => sessionStorage.getItem(KEY),
   /** @param {string} key */
   remember: (key) => sessionStorage.setItem(KEY, key),
-  forget: () => sessionStorage.removeItem(KEY),
+  forget: () => {
+    sessionStorage.removeItem(KEY);
+    session.me = null;
+    session.csrf = null;
+  },
   /**
    * The CSRF token every state-changing request carries (X-CSRF-Token) when the browser signs in
    * with a session cookie; null until the sign-in code sets it.
    * @type {string | null}
    */
   csrf: null,
+  /**
+   * Who is signed in (GET /v1/me): views show the actions of this role only. Loaded by main.js
+   * before the first page renders, so a view may read it synchronously.
+   * @type {{ kind: 'api_key' | 'user', role: 'admin' | 'pmo' | 'finance' | 'provider', providerId: string | null } | null}
+   */
+  me: null,
 };
+
+/** The signed-in role, for views deciding which actions to offer (the API decides what is allowed). */
+export const role = () => session.me?.role ?? null;
 
 /** An answer other than 2xx, with the problem's code and detail (RFC 9457). */
 export class ApiError extends Error {

@@ -82,7 +82,7 @@ async function signIn(key, error) {
   }
   session.remember(key);
   try {
-    await getJson('/v1/providers?limit=1');
+    session.me = await getJson('/v1/me');
   } catch (err) {
     session.forget();
     error.textContent =
@@ -98,6 +98,14 @@ async function signIn(key, error) {
 /** @param {boolean} focus */
 async function route(focus) {
   if (!session.key()) return showLogin();
+  if (!session.me) {
+    try {
+      session.me = await getJson('/v1/me');
+    } catch (err) {
+      session.forget();
+      return showLogin(err instanceof ApiError && err.status === 401 ? 'Sign in again.' : null);
+    }
+  }
   const match = ROUTES.map(([re, section, render]) => ({ m: re.exec(location.hash), section, render })).find(
     (r) => r.m,
   );

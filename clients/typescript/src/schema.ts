@@ -819,6 +819,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who the caller is (role, provider)
+         * @description Roles: admin, pmo, finance, provider.
+         */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/milestones/{id}": {
         parameters: {
             query?: never;
@@ -2921,6 +2941,28 @@ export interface components {
             };
             /** @enum {string} */
             tracker: "jira" | "trello" | "asana";
+        };
+        /**
+         * @description Who the caller is: the workspace shows the pages and actions of this role
+         * @example {
+         *       "kind": "api_key",
+         *       "role": "pmo",
+         *       "providerId": null,
+         *       "keyId": "key_019a0b1c2d3e4f5a6b7c8d9e0f"
+         *     }
+         */
+        Me: {
+            /** @description The API key, when the caller used one */
+            keyId: string | null;
+            /**
+             * @description How the caller signed in
+             * @enum {string}
+             */
+            kind: "api_key" | "user";
+            /** @description Set for the provider role only */
+            providerId: string | null;
+            /** @enum {string} */
+            role: "admin" | "pmo" | "finance" | "provider";
         };
         /**
          * @example {
@@ -8671,6 +8713,58 @@ export interface operations {
             };
             /** @description Unprocessable Content */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
