@@ -237,15 +237,28 @@ describe('GET /v1/engagements/{id}/dashboard', () => {
     expect(board.changeRequests).toEqual([expect.objectContaining({ status: 'draft', costMinor: 0 })]);
   }, 60_000);
 
-  it('answers 401 without a key, 403 to provider keys, 404 for an unknown engagement', async () => {
+  it('answers 401 without a key, a provider its own engagement only, 404 for an unknown engagement', async () => {
     const e = await kit.linked({ link: false, deliverables: [{}] });
     const provider = await t.keyFor('provider', e.providerId);
+    const other = await t.keyFor('provider', await kit.api.provider());
     const pmo = await t.keyFor('pmo');
-    for (const url of ['/v1/dashboard/providers', `/v1/engagements/${e.engagementId}/dashboard`]) {
+    const portfolio = '/v1/dashboard/providers';
+    const own = `/v1/engagements/${e.engagementId}/dashboard`;
+    for (const url of [portfolio, own]) {
       expect((await kit.api.call('GET', url, {})).statusCode).toBe(401);
-      expect((await kit.api.call('GET', url, provider)).statusCode).toBe(403);
       expect((await kit.api.call('GET', url, pmo)).statusCode).toBe(200);
     }
+    // The portfolio spans providers: never a provider's. Its own engagement in depth: the portal's.
+    expect((await kit.api.call('GET', portfolio, provider)).statusCode).toBe(403);
+    const mine = await kit.api.call('GET', own, provider);
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().engagement).toMatchObject({ id: e.engagementId, providerId: e.providerId });
+    // Another provider's engagement is answered exactly like a missing one.
+    const theirs = await kit.api.call('GET', own, other);
+    expect(theirs.statusCode).toBe(404);
+    expect(theirs.body).not.toContain(e.providerId);
+    const unknown = await kit.api.call('GET', '/v1/engagements/eng_missing/dashboard', other);
+    expect(theirs.json().code).toBe(unknown.json().code);
     const missing = await kit.api.call('GET', '/v1/engagements/eng_missing/dashboard', pmo);
     expect(missing.statusCode).toBe(404);
     // Never computed yet: the deliverable is listed without figures, counted as not computed.

@@ -140,6 +140,7 @@ const ROUTES: Route[] = [
   { name: 'PUT /v1/engagements/{closed}/evaluation', admits: ['pmo'], ok: 200, body: () => scores },
   { name: 'GET /v1/engagements/{closed}/evaluation', admits: ['pmo', 'finance'], ok: 200 },
   { name: 'GET /v1/engagements/{active}/report', admits: READ, ok: 200 },
+  { name: 'GET /v1/engagements/{active}/dashboard', admits: READ, ok: 200 },
 ];
 
 function expected(route: Route, caller: Caller): number {

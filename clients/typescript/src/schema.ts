@@ -630,9 +630,9 @@ export interface paths {
         };
         /**
          * One engagement in depth: deliverables with progress and tasks, milestones, journal, changes
-         * @description Progress, forecasts and schedule statuses are those the recompute job stored (after every tracker change and daily); reading computes nothing.
+         * @description Progress, forecasts and schedule statuses are those the recompute job stored (after every tracker change and daily); reading computes nothing. A provider key reads its own provider’s engagements only (others are 404).
          *
-         *     Roles: admin, pmo, finance.
+         *     Roles: admin, pmo, finance, provider.
          */
         get: operations["getEngagementDashboard"];
         put?: never;

@@ -43,11 +43,13 @@ export const dashboardRoutes: FastifyPluginAsync<{ services: Services }> = async
         tags,
         summary:
           'One engagement in depth: deliverables with progress and tasks, milestones, journal, changes',
-        description: STORED,
+        description: `${STORED} A provider key reads its own provider’s engagements only (others are 404).`,
         params: IdParams,
         response: { 200: EngagementDashboard, ...problems(403, 404) },
       },
-      preHandler: reader,
+      // The provider portal shows a provider its own engagement in depth (visibleEngagement: 404 for
+      // another provider's); the cross-provider portfolio above stays pmo and finance.
+      preHandler: app.requireRole('pmo', 'finance', 'provider'),
     },
     async (req) => services.dashboard.engagement(actorOf(req), req.params.id),
   );
