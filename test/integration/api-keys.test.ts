@@ -190,3 +190,28 @@ describe('DELETE /v1/api-keys/{id}', () => {
     );
   });
 });
+
+describe('GET /v1/me', () => {
+  it('tells a key its role and provider, never its secret; 401 without a key', async () => {
+    const pmo = await createKey('pmo');
+    const res = await t.app.inject({ method: 'GET', url: '/v1/me', headers: pmo.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ kind: 'api_key', role: 'pmo', providerId: null, keyId: pmo.id });
+    expect(res.body).not.toContain(pmo.key);
+
+    const provider = await t.app.inject({
+      method: 'POST',
+      url: '/v1/providers',
+      headers: t.admin,
+      payload: { name: uniq('Provider') },
+    });
+    const providerId = provider.json<{ id: string }>().id;
+    const bound = await t.keyFor('provider', providerId);
+    const mine = await t.app.inject({ method: 'GET', url: '/v1/me', headers: bound });
+    expect(mine.json()).toMatchObject({ kind: 'api_key', role: 'provider', providerId });
+
+    const anonymous = await t.app.inject({ method: 'GET', url: '/v1/me' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.headers['content-type']).toContain('application/problem+json');
+  });
+});
