@@ -64,17 +64,18 @@ async function failed(res) {
 }
 
 /**
+ * Every call of the API goes through here: the key, `accept`, no caching, and a problem turned
+ * into an ApiError. State-changing calls add the CSRF token once sign-in has set one.
  * @param {string} path
- * @param {string} accept
+ * @param {{ accept: string, method?: string, headers?: Record<string, string>, body?: string | null }} init
  */
-async function request(path, accept) {
+async function request(path, { accept, method = 'GET', headers = {}, body = null }) {
   const key = session.key();
   if (!key) throw new ApiError(401, 'no_key', 'No API key yet');
-  const res = await fetch(path, {
-    headers: { authorization: `Bearer ${key}`, accept },
-    cache: 'no-store',
-    credentials: 'omit',
-  });
+  /** @type {Record<string, string>} */
+  const all = { authorization: `Bearer ${key}`, accept, ...headers };
+  if (method !== 'GET' && session.csrf) all['x-csrf-token'] = session.csrf;
+  const res = await fetch(path, { method, headers: all, body, cache: 'no-store', credentials: 'omit' });
   if (res.ok) return res;
   throw await failed(res);
 }
@@ -91,21 +92,16 @@ async function request(path, accept) {
  * @returns {Promise<T>}
  */
 export async function send(method, path, body, options = {}) {
-  const key = session.key();
-  if (!key) throw new ApiError(401, 'no_key', 'No API key yet');
   /** @type {Record<string, string>} */
-  const headers = { authorization: `Bearer ${key}`, accept: 'application/json' };
+  const headers = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (session.csrf) headers['x-csrf-token'] = session.csrf;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
-  const res = await fetch(path, {
+  const res = await request(path, {
+    accept: 'application/json',
     method,
     headers,
     body: body === undefined ? null : JSON.stringify(body),
-    cache: 'no-store',
-    credentials: 'omit',
   });
-  if (!res.ok) throw await failed(res);
   return res.status === 204 ? /** @type {T} */ (null) : res.json();
 }
 
@@ -115,7 +111,7 @@ export async function send(method, path, body, options = {}) {
  * @returns {Promise<T>}
  */
 export async function getJson(path) {
-  return (await request(path, 'application/json')).json();
+  return (await request(path, { accept: 'application/json' })).json();
 }
 
 /**
@@ -162,7 +158,7 @@ export async function getCsv(path) {
   /** @type {string | null} */
   let cursor = null;
   for (let n = 0; n < MAX_PAGES; n += 1) {
-    const res = await request(pageUrl(path, cursor), 'text/csv');
+    const res = await request(pageUrl(path, cursor), { accept: 'text/csv' });
     const body = await res.text();
     text += n === 0 ? body : body.slice(body.indexOf('\n') + 1);
     cursor = res.headers.get('x-next-cursor');
